@@ -1,0 +1,116 @@
+//! The reading half shared by commands that take articles: expand inputs, read
+//! and extract them in parallel, hand back records in input order.
+
+use crate::args::{ExtractorArg, InputArgs};
+use crate::messages;
+use amur_extract::Pipeline;
+use amur_record::Record;
+use amur_sources::{expand_inputs, read_input, Input, Limits};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+
+/// Inputs processed per parallel chunk; output stays in input order.
+const CHUNK: usize = 256;
+
+/// Counts of a batch.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    /// Records produced.
+    pub records: usize,
+    /// Inputs or records that failed.
+    pub failed: usize,
+}
+
+/// The pipeline configured from flags.
+pub fn pipeline(a: &InputArgs) -> Pipeline {
+    let mut p = Pipeline::default();
+    p.cleaner.extractor = match a.extractor {
+        ExtractorArg::Auto => amur_clean::Extractor::Auto,
+        ExtractorArg::Trafilatura => amur_clean::Extractor::Trafilatura,
+        ExtractorArg::Readability => amur_clean::Extractor::Readability,
+    };
+    if let Some(t) = a.today {
+        p.cleaner.today = t;
+    }
+    p
+}
+
+/// Reads every input, calling `sink` with each record in input order.
+/// Failures are reported on stderr and counted.
+pub fn for_each_record(
+    a: &InputArgs,
+    pipeline: &Pipeline,
+    mut sink: impl FnMut(Record) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
+    if let Some(n) = a.jobs {
+        // Ignored if a pool already exists (a second command in one process).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let limits = Limits {
+        max_page_bytes: a.max_size,
+        lossy: a.lossy,
+    };
+    let inputs = expand_inputs(&a.paths);
+    let bar = progress(inputs.len());
+    let mut tally = Tally::default();
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<Vec<Result<Record, String>>> = chunk
+            .par_iter()
+            .map(|input| process(input, &limits, pipeline))
+            .collect();
+        for per_input in results {
+            bar.inc(1);
+            for r in per_input {
+                match r {
+                    Ok(rec) => {
+                        tally.records += 1;
+                        sink(rec)?;
+                    }
+                    Err(msg) => {
+                        tally.failed += 1;
+                        bar.suspend(|| messages::input_error(a.quiet, &msg));
+                    }
+                }
+            }
+        }
+    }
+    bar.finish_and_clear();
+    Ok(tally)
+}
+
+fn process(
+    input: &amur_sources::Result<Input>,
+    limits: &Limits,
+    pipeline: &Pipeline,
+) -> Vec<Result<Record, String>> {
+    let input = match input {
+        Ok(i) => i,
+        Err(e) => return vec![Err(e.to_string())],
+    };
+    let pages = match read_input(input, limits) {
+        Ok(p) => p,
+        Err(e) => return vec![Err(e.to_string())],
+    };
+    pages
+        .into_iter()
+        .map(|page| {
+            let page = page.map_err(|e| e.to_string())?;
+            pipeline.extract(&page).map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
+fn progress(n: usize) -> ProgressBar {
+    if n <= 3 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(n as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} files {per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}

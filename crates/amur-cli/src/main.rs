@@ -1,0 +1,31 @@
+//! `amur`: the command-line front of the Amur pipeline.
+//!
+//! This binary only parses flags and glues the library crates together; every
+//! stage lives in its own crate (`amur-sources`, `amur-clean`, `amur-extract`).
+//!
+//! Exit status: 0 when every input was processed, 1 when the run finished but
+//! some inputs failed (each named on stderr), 2 when the run could not proceed.
+
+mod args;
+mod commands;
+mod messages;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Extract(a) => commands::extract::run(a),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(e) => {
+            if messages::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("amur: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

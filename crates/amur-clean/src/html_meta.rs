@@ -169,13 +169,17 @@ pub fn html_meta(doc: &Document, today: NaiveDate) -> HtmlMeta {
         .or_else(|| ld_str(&ld, "dateModified"))
         .and_then(|s| parse_date(&s))
         .filter(|d| plausible(*d));
-    m.published = ld_date
-        .or(meta_date)
-        .or(itemprop)
-        .or(time_el)
-        .or(url_date)
-        .or(class_date)
-        .or(modified);
+    let text_date = visible_text_dates(doc).into_iter().find(|d| plausible(*d));
+    // A full date from any source beats a month from a more trusted one.
+    let chain = [
+        ld_date, meta_date, itemprop, time_el, url_date, class_date, text_date, modified,
+    ];
+    m.published = chain
+        .iter()
+        .flatten()
+        .find(|d| d.day.is_some())
+        .or_else(|| chain.iter().flatten().next())
+        .copied();
 
     // Outlet.
     m.outlet = find_meta(&[
@@ -422,6 +426,28 @@ fn date_like_elements(doc: &Document) -> Vec<PartialDate> {
         }
     }
     out
+}
+
+/// Full dates in the page's visible text, in document order.
+fn visible_text_dates(doc: &Document) -> Vec<PartialDate> {
+    let body = doc.select("body");
+    let mut text = String::new();
+    for node in body.select("h1, h2, h3, h4, p, span, div, li, td, time, a, small, em, strong, b, i, header, footer").iter() {
+        // Only text directly inside the element, so nested blocks are not repeated.
+        let own = node.immediate_text();
+        if !own.trim().is_empty() {
+            text.push_str(own.trim());
+            text.push('\n');
+        }
+        if text.len() > 200_000 {
+            break;
+        }
+    }
+    find_dates(&text)
+        .into_iter()
+        .map(|f| f.date)
+        .filter(|d| d.year.is_some() && d.day.is_some())
+        .collect()
 }
 
 /// A date in a URL path: `/2023/10/20/`, `/2023-10-20-`, `/20231020/`, `/2023/10/`.

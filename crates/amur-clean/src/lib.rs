@@ -196,5 +196,10 @@ fn strip_leading_title(body: &mut String, title: &str) {
     let first_end = body.find("\n\n").unwrap_or(body.len());
     if normalise::normalise_line(&body[..first_end]) == t {
         *body = body[first_end..].trim_start().to_string();
+    } else if let Some(rest) = body.strip_prefix(t.as_str()) {
+        // Extractors sometimes run the <h1> into the first paragraph.
+        if rest.starts_with([' ', '\n']) {
+            *body = rest.trim_start().to_string();
+        }
     }
 }

@@ -1,1 +1,8 @@
+//! Integration tests of the `amur` binary: one test binary, modules by theme.
 
+#[macro_use]
+mod util;
+
+mod bad_input;
+mod examples;
+mod formats;

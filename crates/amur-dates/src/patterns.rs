@@ -156,13 +156,8 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         let y = if c[4].len() == 2 { expand_year(y) } else { y };
         let slash = &c[2] == "/";
-        let (d, m) = if slash && a <= 12 && b <= 31 && b > 12 {
-            (b, a)
-        } else if slash && a <= 12 {
-            (b, a)
-        } else {
-            (a, b)
-        };
+        // Slashes are month-first unless the first part cannot be a month.
+        let (d, m) = if slash && a <= 12 { (b, a) } else { (a, b) };
         let s = c.get(1).map(|m| m.start()).unwrap_or(0);
         let e = c.get(4).map(|m| m.end()).unwrap_or(s);
         push(s, e, PartialDate::ymd(y, m as u32, d as u32), &mut found);

@@ -17,10 +17,9 @@ struct Line {
 
 pub(crate) fn read<R: BufRead>(name: &str, r: R, limits: &Limits) -> Result<Vec<Result<RawPage>>> {
     let mut out = Vec::new();
-    let mut lines = r.lines().enumerate().peekable();
     // A pretty-printed .json document is one value spread over lines.
     let mut whole: Option<String> = None;
-    while let Some((i, line)) = lines.next() {
+    for (i, line) in r.lines().enumerate() {
         let line = line.map_err(|source| Error::Io {
             path: name.to_string(),
             source,
@@ -34,11 +33,12 @@ pub(crate) fn read<R: BufRead>(name: &str, r: R, limits: &Limits) -> Result<Vec<
         if trimmed.is_empty() {
             continue;
         }
-        if i == 0 && (trimmed == "[" || trimmed == "{" || trimmed.starts_with('[')) {
-            if serde_json::from_str::<serde_json::Value>(trimmed).is_err() {
-                whole = Some(format!("{line}\n"));
-                continue;
-            }
+        if i == 0
+            && (trimmed == "{" || trimmed.starts_with('['))
+            && serde_json::from_str::<serde_json::Value>(trimmed).is_err()
+        {
+            whole = Some(format!("{line}\n"));
+            continue;
         }
         if line.len() > limits.max_page_bytes {
             out.push(Err(Error::Json {

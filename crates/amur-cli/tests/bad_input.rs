@@ -1,0 +1,119 @@
+//! Bad input never crashes the batch: one clear line per bad file, the rest
+//! is extracted, the exit status says something failed.
+
+use crate::util::*;
+use std::io::Write;
+
+#[test]
+fn a_batch_of_bad_files_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("good.txt"),
+        "Headline\n2024-01-02\n\nA good article body sentence.",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("binary.dat"),
+        [0u8, 1, 2, 3, 0, 255, 254, 0, 7, 8, 9, 0, 0, 1],
+    )
+    .unwrap();
+    std::fs::write(p.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(p.join("empty.txt"), "").unwrap();
+    let mut bad_utf8 =
+        "Заголовок статьи о сотрудничестве регионов\n\nТекст статьи о встрече губернатора."
+            .as_bytes()
+            .to_vec();
+    bad_utf8[20] = 0xFF;
+    std::fs::write(p.join("invalid-utf8.txt"), bad_utf8).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(
+        "Headline\n\nBody of a compressed article. "
+            .repeat(200)
+            .as_bytes(),
+    )
+    .unwrap();
+    let full = gz.finish().unwrap();
+    std::fs::write(p.join("truncated.txt.gz"), &full[..full.len() / 2]).unwrap();
+    let big = format!(
+        "<html><body>{}</body></html>",
+        "<div><p>padding text</p></div>".repeat(700_000)
+    );
+    assert!(big.len() > 20 * 1024 * 1024);
+    std::fs::write(p.join("huge.html"), big).unwrap();
+    std::fs::write(p.join("broken.jsonl"), "{\"url\": \"u\", \"text\": \n").unwrap();
+    std::fs::write(p.join("malformed.html"), "<html><body><div><p>Unclosed <b>markup <i>everywhere<p>Text of the malformed page about the Heihe bridge.</td></table>").unwrap();
+
+    let out = amur(p, &["extract", "."]);
+    eqnice!(Some(1), out.status.code(), "exit status reports failures");
+    let recs = records(&out);
+    let sources: Vec<String> = recs
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("good.txt")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("malformed.html")),
+        "malformed HTML is still read: {sources:?}"
+    );
+    let err = stderr(&out);
+    for (file, why) in [
+        ("binary.dat", "binary file"),
+        ("image.png", "PNG image"),
+        ("empty.txt", "empty file"),
+        ("invalid-utf8.txt", "invalid UTF-8"),
+        ("truncated.txt.gz", "gzip"),
+        ("huge.html", "too large"),
+        ("broken.jsonl", "invalid JSON"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no error line for {file}:\n{err}"));
+        assert!(line.contains(why), "{file}: {line}");
+        assert!(line.starts_with("amur: "), "{line}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn lossy_reads_damaged_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bad = "Заголовок статьи\n\nТекст статьи о встрече губернатора с делегацией."
+        .as_bytes()
+        .to_vec();
+    bad[40] = 0xFF;
+    std::fs::write(dir.path().join("a.txt"), bad).unwrap();
+    let out = amur(dir.path(), &["extract", "--lossy", "a.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn missing_path_is_reported_and_others_continue() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Title\n\nBody text of the article.",
+    )
+    .unwrap();
+    let out = amur(dir.path(), &["extract", "nope.txt", "a.txt"]);
+    eqnice!(Some(1), out.status.code(), "missing file");
+    eqnice!(1, records(&out).len(), "the existing file is read");
+    assert!(
+        stderr(&out).contains("nope.txt: no such file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let out = amur(
+        std::path::Path::new("."),
+        &["extract", "--format", "xml", "a"],
+    );
+    eqnice!(Some(2), out.status.code(), "clap usage error");
+}

@@ -1,0 +1,71 @@
+//! Extraction throughput, articles per second on one core, for plain text and
+//! for HTML. Run with `cargo bench -p amur-extract`.
+//!
+//! Corpus: the repository's `examples/` (always), plus every file under the
+//! folders named in `AMUR_BENCH_CORPUS` (colon-separated), e.g. the seeds and
+//! the article-extraction benchmark pages in `../shared`.
+
+use amur_extract::Pipeline;
+use amur_sources::{expand_inputs, read_input, Limits, PageKind, RawPage};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn corpus() -> Vec<RawPage> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut dirs = vec![root.join("examples")];
+    if let Ok(extra) = std::env::var("AMUR_BENCH_CORPUS") {
+        dirs.extend(
+            extra
+                .split(':')
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from),
+        );
+    }
+    let limits = Limits::default();
+    expand_inputs(&dirs)
+        .into_iter()
+        .flatten()
+        .filter_map(|i| read_input(&i, &limits).ok())
+        .flatten()
+        .flatten()
+        .collect()
+}
+
+fn measure(label: &str, pipeline: &Pipeline, pages: &[&RawPage]) {
+    if pages.is_empty() {
+        return;
+    }
+    let bytes: usize = pages.iter().map(|p| p.content.len()).sum();
+    // Warm-up pass, then as many passes as fit in ~3 s.
+    for p in pages {
+        let _ = pipeline.extract(p);
+    }
+    let start = Instant::now();
+    let mut n = 0usize;
+    let mut passes = 0usize;
+    while start.elapsed() < Duration::from_secs(3) || passes == 0 {
+        for p in pages {
+            let _ = std::hint::black_box(pipeline.extract(p));
+            n += 1;
+        }
+        passes += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{label:<6} {:>5} pages x {passes:>3} passes: {:>8.1} articles/s/core  {:>6.2} MB/s  ({:.0} KB avg)",
+        pages.len(),
+        n as f64 / secs,
+        (bytes * passes) as f64 / secs / 1e6,
+        bytes as f64 / pages.len() as f64 / 1024.0
+    );
+}
+
+fn main() {
+    // One core: the figure is per core.
+    let pages = corpus();
+    let pipeline = Pipeline::default();
+    let text: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Text).collect();
+    let html: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Html).collect();
+    measure("text", &pipeline, &text);
+    measure("html", &pipeline, &html);
+}

@@ -352,6 +352,16 @@ fn outlet_token(s: &str) -> Option<String> {
     (words.len() <= 2 && capitalised && !POSTED.is_match(s)).then(|| s.to_string())
 }
 
+/// Whether a byline also states an office ("Consul General of … in …").
+pub fn states_office(line: &str) -> bool {
+    static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(consul|governor|ambassador|minister|secretary|chairman|president|mayor|envoy|консул|губернатор|посол|министр|мэр|председатель|总领事|大使|省长|州长|书记)",
+        )
+    });
+    line.chars().count() > 40 && OFFICE.is_match(line)
+}
+
 /// Splits a byline value into person names and strips offices around them:
 /// "Consul General of China in Khabarovsk Jiang Xiaoyang." → ["Jiang Xiaoyang"].
 pub fn split_names(value: &str) -> Vec<String> {

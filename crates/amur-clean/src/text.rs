@@ -69,6 +69,13 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             LineClass::Clutter(_) => continue,
             LineClass::Meta(m) => {
                 absorb(&mut parts, m, seen_body);
+                // A signature that states the author's office is part of the
+                // article ("Author: Consul General of China in Khabarovsk …").
+                if m.authors.len() == 1 && crate::boilerplate::states_office(line) {
+                    if let Some(p) = paragraphs.last_mut() {
+                        p.push(line.clone());
+                    }
+                }
                 continue;
             }
             LineClass::Body => {}

@@ -18,6 +18,22 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and print one JSON record per article (shared/spec/RECORD.md).
     Extract(ExtractArgs),
+    /// Reference data: validate it, or show where it comes from.
+    #[command(subcommand)]
+    Refdata(RefdataCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RefdataCommand {
+    /// Validate the reference files; exit 2 on any error (warnings are listed too).
+    Check {
+        /// Reference data folder (default: the embedded data).
+        #[arg(long, value_name = "DIR")]
+        refdata: Option<PathBuf>,
+        /// Also list warnings (names shared by two entities).
+        #[arg(long)]
+        warnings: bool,
+    },
 }
 
 /// Output layout of records.
@@ -62,6 +78,9 @@ pub struct InputArgs {
     /// Do not print per-file errors (the exit status still reports them).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Reference data folder (default: the data embedded in the binary).
+    #[arg(long, value_name = "DIR", env = "AMUR_REFDATA")]
+    pub refdata: Option<PathBuf>,
     /// Treat this day as today when judging publication dates (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", hide = true)]
     pub today: Option<chrono::NaiveDate>,

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(a) => commands::extract::run(a),
+        args::Command::Refdata(c) => commands::refdata::run(c),
     };
     match result {
         Ok(status) => status.into(),

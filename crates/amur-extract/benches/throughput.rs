@@ -63,7 +63,7 @@ fn measure(label: &str, pipeline: &Pipeline, pages: &[&RawPage]) {
 fn main() {
     // One core: the figure is per core.
     let pages = corpus();
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline::embedded().expect("embedded reference data");
     let text: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Text).collect();
     let html: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Html).collect();
     measure("text", &pipeline, &text);

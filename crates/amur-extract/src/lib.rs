@@ -11,14 +11,17 @@
 //!     source: "a.txt".into(), kind: PageKind::Text, encoding: "UTF-8", declared: Default::default(),
 //!     content: "Headline\n\nThe governor met the delegation.".into(),
 //! };
-//! let rec = Pipeline::default().extract(&page).unwrap();
+//! let rec = Pipeline::embedded().unwrap().extract(&page).unwrap();
 //! assert_eq!(rec.text, "The governor met the delegation.");
 //! ```
 #![warn(missing_docs)]
 
 use amur_clean::Cleaner;
+use amur_recognise::Recogniser;
 use amur_record::Record;
+use amur_refdata::RefData;
 use amur_sources::RawPage;
+use std::sync::Arc;
 
 /// Version of the extractor, stored with every record it produces.
 pub const EXTRACTOR_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -32,13 +35,28 @@ pub enum Error {
 }
 
 /// The configured stages.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone)]
 pub struct Pipeline {
     /// The cleaning stage.
     pub cleaner: Cleaner,
+    /// The recognition stage (reference data and matchers).
+    pub recogniser: Arc<Recogniser>,
 }
 
 impl Pipeline {
+    /// A pipeline over the given reference data.
+    pub fn new(data: &RefData) -> Self {
+        Pipeline {
+            cleaner: Cleaner::default(),
+            recogniser: Arc::new(Recogniser::new(data)),
+        }
+    }
+
+    /// A pipeline over the reference data embedded in the binary.
+    pub fn embedded() -> Result<Self, amur_refdata::Error> {
+        Ok(Self::new(&RefData::embedded()?))
+    }
+
     /// Runs every stage on one page.
     pub fn extract(&self, page: &RawPage) -> Result<Record, Error> {
         let doc = self.cleaner.clean(page)?;
@@ -47,6 +65,12 @@ impl Pipeline {
         rec.published = doc.published;
         rec.outlet = doc.outlet;
         rec.authors = doc.authors;
+        let year = rec
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .and_then(|y| y.parse().ok());
+        rec.entities = self.recogniser.recognise(&rec.text, year);
         Ok(rec)
     }
 }

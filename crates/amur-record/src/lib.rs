@@ -100,6 +100,9 @@ pub struct Entity {
     pub code: Option<String>,
     /// Names in English, Russian and Chinese, where known.
     pub names: Names,
+    /// Other known names of the entity (reference-data aliases).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// For a person, the office the article gives them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,

@@ -15,7 +15,7 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<Status> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);
-    let pipeline = pipeline(&a.input);
+    let pipeline = pipeline(&a.input)?;
     let tally = for_each_record(&a.input, &pipeline, |rec| {
         match a.format {
             RecordFormat::Jsonl => serde_json::to_writer(&mut out, &rec),

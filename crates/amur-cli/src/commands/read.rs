@@ -23,8 +23,9 @@ pub struct Tally {
 }
 
 /// The pipeline configured from flags.
-pub fn pipeline(a: &InputArgs) -> Pipeline {
-    let mut p = Pipeline::default();
+pub fn pipeline(a: &InputArgs) -> anyhow::Result<Pipeline> {
+    let data = super::refdata::load(a.refdata.as_deref())?;
+    let mut p = Pipeline::new(&data);
     p.cleaner.extractor = match a.extractor {
         ExtractorArg::Auto => amur_clean::Extractor::Auto,
         ExtractorArg::Trafilatura => amur_clean::Extractor::Trafilatura,
@@ -33,7 +34,7 @@ pub fn pipeline(a: &InputArgs) -> Pipeline {
     if let Some(t) = a.today {
         p.cleaner.today = t;
     }
-    p
+    Ok(p)
 }
 
 /// Reads every input, calling `sink` with each record in input order.

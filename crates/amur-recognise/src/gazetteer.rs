@@ -1,0 +1,336 @@
+//! Gazetteer matching: every name and alias of the reference data, found in
+//! English (case rules on a lower-cased view), Russian (on word stems, so
+//! inflected forms match: "Приморского края" = "Приморский край") and Chinese
+//! (on characters, no spaces needed).
+
+use crate::text::{capitalised, has_cyrillic, has_han, norm_str, tokens, Normalised};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use amur_refdata::RefData;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// A name of a known entity found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazMatch {
+    /// Original byte offset of the start.
+    pub start: usize,
+    /// Original byte offset one past the end.
+    pub end: usize,
+    /// Indexes (into `RefData::entities`) of the entities with this name.
+    pub candidates: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Pattern {
+    entities: Vec<usize>,
+    /// Acronyms must match letter case exactly (SCO vs "sco").
+    exact: Option<String>,
+    /// A name that starts upper-case must be capitalised in text.
+    needs_capital: bool,
+    /// The name itself is an adjective ("хэйлунцзянский").
+    adjective: bool,
+}
+
+/// Whether a Russian word has an adjective ending.
+fn adjectival(w: &str) -> bool {
+    let w = w.to_lowercase();
+    [
+        "ский",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ская",
+        "ской",
+        "скую",
+        "ские",
+        "ских",
+        "скими",
+        "цкий",
+        "цкого",
+        "цкой",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+/// One script's automaton and its patterns.
+struct Index {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Index {
+    fn build(map: HashMap<String, Pattern>) -> Self {
+        let mut keys: Vec<(String, Pattern)> = map.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let (strings, patterns): (Vec<String>, Vec<Pattern>) = keys.into_iter().unzip();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&strings)
+            .ok();
+        Index { ac, patterns }
+    }
+}
+
+/// The matcher over all reference names.
+pub struct Gazetteer {
+    latin: Index,
+    cyrillic: Index,
+    han: Index,
+    stemmer: Stemmer,
+}
+
+/// Stems a Russian word (lower-case, ё folded).
+pub fn stem_ru(stemmer: &Stemmer, word: &str) -> String {
+    let w: String = word.chars().map(crate::text::norm_char).collect();
+    if has_cyrillic(&w) {
+        stemmer.stem(&w).into_owned()
+    } else {
+        w
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 8
+        && letters.iter().all(|c| c.is_uppercase())
+        && !s.contains(' ')
+}
+
+impl Gazetteer {
+    /// Builds the automata over every surface form of `data`.
+    pub fn new(data: &RefData) -> Self {
+        let stemmer = Stemmer::create(Algorithm::Russian);
+        let mut latin: HashMap<String, Pattern> = HashMap::new();
+        let mut cyr: HashMap<String, Pattern> = HashMap::new();
+        let mut han: HashMap<String, Pattern> = HashMap::new();
+        for (i, e) in data.entities().iter().enumerate() {
+            for form in e.surface_forms() {
+                let form = form.trim();
+                let form = form.strip_prefix("the ").unwrap_or(form);
+                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 && !has_han(form) {
+                    continue;
+                }
+                let (map, key) = if has_cyrillic(form) {
+                    let stems: Vec<String> = tokens(form)
+                        .iter()
+                        .map(|t| stem_ru(&stemmer, t.text))
+                        .collect();
+                    if stems.is_empty() {
+                        continue;
+                    }
+                    (&mut cyr, format!(" {} ", stems.join(" ")))
+                } else if has_han(form) && !form.chars().any(|c| c.is_ascii_alphabetic()) {
+                    (&mut han, norm_str(form))
+                } else {
+                    (&mut latin, norm_str(form))
+                };
+                let p = map.entry(key).or_default();
+                if !p.entities.contains(&i) {
+                    p.entities.push(i);
+                }
+                if is_acronym(form) {
+                    p.exact = Some(form.to_string());
+                }
+                if has_cyrillic(form) && !form.contains(' ') && adjectival(form) {
+                    p.adjective = true;
+                }
+                // Single words must be capitalised ("Amur" not "amur"); multi-word
+                // Latin names may appear in lower case ("northeast of China").
+                if capitalised(form) && (!form.contains(' ') || has_cyrillic(form)) {
+                    p.needs_capital = true;
+                }
+            }
+        }
+        Gazetteer {
+            latin: Index::build(latin),
+            cyrillic: Index::build(cyr),
+            han: Index::build(han),
+            stemmer,
+        }
+    }
+
+    /// Every non-overlapping known name in `text` (longest first), left to right.
+    pub fn find(&self, text: &str) -> Vec<GazMatch> {
+        resolve_overlaps(self.find_all(text))
+    }
+
+    /// Every known name in `text`, overlapping ones included.
+    pub fn find_all(&self, text: &str) -> Vec<GazMatch> {
+        let mut all = Vec::new();
+        let norm = Normalised::new(text);
+        self.find_latin(text, &norm, &mut all);
+        self.find_han(&norm, &mut all);
+        self.find_cyrillic(text, &mut all);
+        all
+    }
+
+    fn find_latin(&self, text: &str, norm: &Normalised, out: &mut Vec<GazMatch>) {
+        let Some(ac) = &self.latin.ac else { return };
+        let nt = &norm.text;
+        for m in ac.find_overlapping_iter(nt.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            let before = nt[..s].chars().next_back();
+            let after = nt[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric())
+                || after.is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let p = &self.latin.patterns[m.pattern().as_usize()];
+            let (os, oe) = norm.orig(s, e);
+            let surface = &text[os..oe];
+            if let Some(exact) = &p.exact {
+                if surface != exact {
+                    continue;
+                }
+            } else if p.needs_capital && !capitalised(surface) {
+                continue;
+            }
+            out.push(GazMatch {
+                start: os,
+                end: oe,
+                candidates: p.entities.clone(),
+            });
+        }
+    }
+
+    fn find_han(&self, norm: &Normalised, out: &mut Vec<GazMatch>) {
+        let Some(ac) = &self.han.ac else { return };
+        if !has_han(&norm.text) {
+            return;
+        }
+        for m in ac.find_overlapping_iter(norm.text.as_str()) {
+            // A short name whose last character starts a domain word ("…口" + "岸") is not a name.
+            let next2: String = norm.text[m.end()..].chars().take(1).collect();
+            let last: String = norm.text[..m.end()]
+                .chars()
+                .next_back()
+                .map(String::from)
+                .unwrap_or_default();
+            if m.end() - m.start() <= 6
+                && matches!(format!("{last}{next2}").as_str(), "口岸" | "港口" | "海关")
+            {
+                continue;
+            }
+            let p = &self.han.patterns[m.pattern().as_usize()];
+            let (os, oe) = norm.orig(m.start(), m.end());
+            out.push(GazMatch {
+                start: os,
+                end: oe,
+                candidates: p.entities.clone(),
+            });
+        }
+    }
+
+    fn find_cyrillic(&self, text: &str, out: &mut Vec<GazMatch>) {
+        let Some(ac) = &self.cyrillic.ac else { return };
+        if !has_cyrillic(text) {
+            return;
+        }
+        let toks = tokens(text);
+        let mut stem_text = String::from(" ");
+        let mut starts = Vec::with_capacity(toks.len());
+        for t in &toks {
+            starts.push(stem_text.len());
+            stem_text.push_str(&stem_ru(&self.stemmer, t.text));
+            stem_text.push(' ');
+        }
+        for m in ac.find_overlapping_iter(stem_text.as_str()) {
+            let first = starts.partition_point(|&s| s < m.start() + 1);
+            let last = starts
+                .partition_point(|&s| s < m.end() - 1)
+                .saturating_sub(1);
+            if first >= toks.len() || last < first {
+                continue;
+            }
+            let p = &self.cyrillic.patterns[m.pattern().as_usize()];
+            let (os, oe) = (toks[first].start, toks[last].end);
+            let surface = &text[os..oe];
+            // An adjective ("Уссурийский", "хабаровский") shares its stem with a
+            // town in -ск; it is not a mention of the town.
+            if first == last && adjectival(surface) && !p.adjective {
+                continue;
+            }
+            if let Some(exact) = &p.exact {
+                if surface != exact {
+                    continue;
+                }
+            } else if p.needs_capital && !capitalised(surface) {
+                continue;
+            }
+            out.push(GazMatch {
+                start: os,
+                end: oe,
+                candidates: p.entities.clone(),
+            });
+        }
+    }
+}
+
+/// Keeps the longest of overlapping matches (ties: the earlier one).
+pub fn resolve_overlaps(mut all: Vec<GazMatch>) -> Vec<GazMatch> {
+    all.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<GazMatch> = Vec::new();
+    for m in all {
+        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(data: &RefData, g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        g.find(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    data.entities()[m.candidates[0]].id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn russian_inflection() {
+        let d = RefData::embedded().unwrap();
+        let g = Gazetteer::new(&d);
+        let found = names(&d, &g, "Делегация Приморского края и правительство Приморья прибыли в Харбин из Хабаровском крае, Амурской области.");
+        let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
+        assert!(ids.contains(&"region:RU-PRI"), "{found:?}");
+        assert_eq!(
+            ids.iter().filter(|i| **i == "region:RU-PRI").count(),
+            1 + found.iter().filter(|(s, _)| s == "Приморья").count()
+        );
+        assert!(ids.contains(&"city:harbin"), "{found:?}");
+        assert!(ids.contains(&"region:RU-KHA"), "{found:?}");
+        assert!(ids.contains(&"region:RU-AMU"), "{found:?}");
+    }
+
+    #[test]
+    fn chinese_without_spaces_and_english_case() {
+        let d = RefData::embedded().unwrap();
+        let g = Gazetteer::new(&d);
+        let found = names(&d, &g, "黑龙江省代表团访问滨海边疆区。The Primorsky Krai delegation met in the northeast of China.");
+        let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
+        for want in [
+            "region:CN-HL",
+            "region:RU-PRI",
+            "macro_region:northeast-china",
+        ] {
+            assert!(ids.contains(&want), "{want}: {found:?}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Word lists for recognising names that are not in the reference data:
+//! Russian given names, office titles, organisation head words
+//! (`data/lexicon/*.tsv`, embedded).
+
+use std::collections::HashMap;
+
+const GIVEN: &str = include_str!("../../../data/lexicon/ru_given_names.tsv");
+const TITLES: &str = include_str!("../../../data/lexicon/titles.tsv");
+const ORG_HEADS: &str = include_str!("../../../data/lexicon/org_heads.tsv");
+
+/// A Russian given name.
+#[derive(Debug, Clone)]
+pub struct GivenName {
+    /// Nominative Russian form.
+    pub ru: String,
+    /// Male or female.
+    pub female: bool,
+    /// Usual English form.
+    pub en: String,
+}
+
+/// An office title or honorific.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Canonical English office word ("Governor"); empty for honorifics.
+    pub canonical: String,
+}
+
+/// An organisation head word.
+#[derive(Debug, Clone)]
+pub struct OrgHead {
+    /// English rendering.
+    pub canonical: String,
+    /// Kind of organisation.
+    pub kind: String,
+}
+
+/// The word lists.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Russian given names by lower-case nominative.
+    pub given_ru: HashMap<String, GivenName>,
+    /// English spellings of Russian given names (lower-case) → the name.
+    pub given_en: HashMap<String, GivenName>,
+    /// Titles by language then lower-case form.
+    pub titles: HashMap<(String, String), Title>,
+    /// Longest title in words, per language.
+    pub title_words: HashMap<String, usize>,
+    /// Organisation head words by language then form (lower-case for en/ru).
+    pub org_heads: HashMap<(String, String), OrgHead>,
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn cell<'a>(row: &[&'a str], i: usize) -> Option<&'a str> {
+    row.get(i).copied().filter(|c| !c.is_empty() && *c != "-")
+}
+
+impl Lexicon {
+    /// The embedded word lists.
+    pub fn embedded() -> Self {
+        let mut lx = Lexicon::default();
+        for row in rows(GIVEN) {
+            let (Some(ru), Some(g), Some(en)) = (cell(&row, 0), cell(&row, 1), cell(&row, 2))
+            else {
+                continue;
+            };
+            let name = GivenName {
+                ru: ru.to_string(),
+                female: g == "f",
+                en: en.to_string(),
+            };
+            for v in std::iter::once(en).chain(cell(&row, 3).into_iter().flat_map(|v| v.split('|')))
+            {
+                lx.given_en.insert(v.trim().to_lowercase(), name.clone());
+            }
+            lx.given_ru
+                .insert(ru.to_lowercase().replace('ё', "е"), name);
+        }
+        for row in rows(TITLES) {
+            let (Some(lang), Some(t)) = (cell(&row, 0), cell(&row, 1)) else {
+                continue;
+            };
+            let canonical = cell(&row, 2).unwrap_or("").to_string();
+            let words = t.split_whitespace().count();
+            let e = lx.title_words.entry(lang.to_string()).or_insert(0);
+            *e = (*e).max(words);
+            lx.titles
+                .insert((lang.to_string(), t.to_lowercase()), Title { canonical });
+        }
+        for row in rows(ORG_HEADS) {
+            let (Some(lang), Some(h)) = (cell(&row, 0), cell(&row, 1)) else {
+                continue;
+            };
+            // Token spans end before a final dot ("Co., Ltd" for "Co., Ltd.").
+            let key = if lang == "zh" {
+                h.to_string()
+            } else {
+                h.to_lowercase().trim_end_matches('.').to_string()
+            };
+            lx.org_heads.insert(
+                (lang.to_string(), key),
+                OrgHead {
+                    canonical: cell(&row, 2).unwrap_or(h).to_string(),
+                    kind: cell(&row, 3).unwrap_or("other").to_string(),
+                },
+            );
+        }
+        lx
+    }
+
+    /// The title among `words` (lower-case) that ends at the last word, longest first.
+    pub fn title_ending(&self, lang: &str, words: &[&str]) -> Option<(usize, &Title)> {
+        let max = self
+            .title_words
+            .get(lang)
+            .copied()
+            .unwrap_or(0)
+            .min(words.len());
+        (1..=max).rev().find_map(|n| {
+            let phrase = words[words.len() - n..].join(" ").to_lowercase();
+            self.titles.get(&(lang.to_string(), phrase)).map(|t| (n, t))
+        })
+    }
+
+    /// Whether a lower-case word is (part of) a title in this language.
+    pub fn is_title_word(&self, lang: &str, word: &str) -> bool {
+        self.titles
+            .contains_key(&(lang.to_string(), word.to_lowercase()))
+    }
+}

@@ -1,0 +1,648 @@
+//! Recognise and resolve: which real things does the article name?
+//!
+//! Place in the pipeline: clean text → **[`Recogniser::recognise`]** → `Vec<Entity>`.
+//!
+//! Three sources of names, in order of trust:
+//! 1. the gazetteer ([`gazetteer`]): every name and alias of the reference
+//!    data, matched through Russian inflection and in Chinese text without spaces;
+//! 2. patterns for people ([`persons`]) and organisations ([`orgs`]) that are
+//!    not in the data, in all three languages;
+//! 3. resolution: a surname or a title alone joins the full name in the same
+//!    article, or a known office holder; a name damaged by machine translation
+//!    joins a known person by phonetic similarity; every entity gets its
+//!    canonical English name whatever the article's language.
+//!
+//! ```
+//! use amur_recognise::Recogniser;
+//! let data = amur_refdata::RefData::embedded().unwrap();
+//! let r = Recogniser::new(&data);
+//! let ents = r.recognise("Губернатор Приморья Олег Кожемяко встретился с Хуан Шивэем (黄世伟) в Харбине.", None);
+//! let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+//! assert!(names.contains(&"Primorsky Krai"));
+//! assert!(names.contains(&"Oleg Kozhemyako"));
+//! assert!(names.contains(&"Harbin"));
+//! ```
+#![warn(missing_docs)]
+
+pub mod gazetteer;
+pub mod lexicon;
+pub mod orgs;
+pub mod persons;
+pub mod text;
+
+use amur_record::{slug, Entity, EntityId, EntityType, Mention, Names};
+use amur_refdata::RefData;
+use amur_translit as tr;
+use gazetteer::{GazMatch, Gazetteer};
+use lexicon::Lexicon;
+use persons::PersonCand;
+use std::collections::HashMap;
+use text::{capitalised, has_cyrillic, tokens};
+
+/// The recogniser: reference data, gazetteer automata and word lists, built once.
+pub struct Recogniser {
+    data: RefData,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    stemmer: rust_stemmers::Stemmer,
+    /// Known people by family name (lower-case Latin).
+    families: HashMap<String, Vec<usize>>,
+    /// Known people by order-blind name key.
+    person_keys: HashMap<String, usize>,
+}
+
+/// Order-, case- and punctuation-blind key of a name.
+pub fn name_key(name: &str) -> String {
+    let lower: String = name.chars().map(text::norm_char).collect();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// The family name of a known person's English name.
+fn family_of(data: &RefData, idx: usize) -> Option<String> {
+    let e = &data.entities()[idx];
+    let en = e.names.en.as_deref()?;
+    let chinese = e.parent.as_ref().is_some_and(|c| {
+        matches!(
+            c.as_str(),
+            "country:CN" | "country:TW" | "country:HK" | "country:MO"
+        )
+    });
+    let words: Vec<&str> = en.split_whitespace().collect();
+    let fam = if chinese { words.first() } else { words.last() };
+    fam.map(|f| f.to_lowercase())
+}
+
+/// A cluster of mentions that is one entity.
+struct Cluster {
+    id: EntityId,
+    kind: EntityType,
+    name: String,
+    code: Option<String>,
+    names: Names,
+    aliases: Vec<String>,
+    office: Option<String>,
+    family: Option<String>,
+    mentions: Vec<(usize, usize)>,
+}
+
+impl Recogniser {
+    /// Builds the recogniser over `data` (copied; building takes a few milliseconds).
+    pub fn new(data: &RefData) -> Self {
+        let mut families: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut person_keys = HashMap::new();
+        for (i, e) in data.entities().iter().enumerate() {
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            if let Some(f) = family_of(data, i) {
+                families.entry(f).or_default().push(i);
+            }
+            for form in e.surface_forms() {
+                person_keys.entry(name_key(form)).or_insert(i);
+                if has_cyrillic(form) {
+                    person_keys
+                        .entry(name_key(&tr::ru_to_latin(form)))
+                        .or_insert(i);
+                }
+            }
+        }
+        Recogniser {
+            data: data.clone(),
+            gaz: Gazetteer::new(data),
+            lex: Lexicon::embedded(),
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
+            families,
+            person_keys,
+        }
+    }
+
+    /// The reference data in use.
+    pub fn data(&self) -> &RefData {
+        &self.data
+    }
+
+    /// Every entity `text` names, once per real thing, mentions in character offsets.
+    /// `year` (of publication) picks office holders of the right term.
+    pub fn recognise(&self, text: &str, year: Option<i32>) -> Vec<Entity> {
+        let ents = self.data.entities();
+        let raw = self.gaz.find_all(text);
+        let mut gaz = gazetteer::resolve_overlaps(raw.clone());
+        // "US dollars" names a currency, not the country.
+        gaz.retain(|m| {
+            let after = text[m.end..].trim_start().to_lowercase();
+            let before = text[..m.start].trim_end().to_lowercase();
+            !(after.starts_with("dollar")
+                || after.starts_with("доллар")
+                || before.ends_with("долларов")
+                || before.ends_with("доллара")
+                || before.ends_with("dollars"))
+        });
+        let toks = tokens(text);
+        // A one-word place that is also a given name or a Chinese name syllable
+        // ("Владимир", "Шивэй") yields to a person pattern around it.
+        let yields = |m: &GazMatch| {
+            let w = &text[m.start..m.end];
+            !w.contains(' ')
+                && (self
+                    .lex
+                    .given_ru
+                    .contains_key(&w.to_lowercase().replace('ё', "е"))
+                    || self.lex.given_en.contains_key(&w.to_lowercase())
+                    || (has_cyrillic(w) && tr::is_palladius_word(w)))
+        };
+        let taken: Vec<(usize, usize)> = gaz
+            .iter()
+            .filter(|m| !yields(m))
+            .map(|m| (m.start, m.end))
+            .collect();
+        let cx = persons::Ctx {
+            text,
+            toks: &toks,
+            taken: &taken,
+            lex: &self.lex,
+            stemmer: &self.stemmer,
+        };
+        let mut people = persons::find_en(&cx);
+        people.extend(persons::find_ru(&cx));
+        people.extend(persons::find_zh(&cx));
+        let is_title = |w: &str| self.lex.is_title_word("en", w);
+        let mut orgs = orgs::find_en(text, &toks, &taken, &self.lex, is_title);
+        orgs.extend(orgs::find_ru(text));
+        let places: Vec<(usize, usize, String)> = gaz
+            .iter()
+            .filter(|m| text::has_han(&text[m.start..m.end]))
+            .filter_map(|m| {
+                let e = &ents[*m.candidates.first()?];
+                matches!(e.kind, EntityType::City | EntityType::Region)
+                    .then(|| (m.start, m.end, short_place(e.name())))
+            })
+            .collect();
+        orgs.extend(orgs::find_zh(text, &places, &self.lex));
+        let ru_places: Vec<(usize, usize, String)> = gaz
+            .iter()
+            .filter(|m| has_cyrillic(&text[m.start..m.end]))
+            .filter_map(|m| {
+                let e = &ents[*m.candidates.first()?];
+                matches!(e.kind, EntityType::City | EntityType::Region)
+                    .then(|| (m.start, m.end, e.name().to_string()))
+            })
+            .collect();
+        orgs.extend(orgs::find_ru_committees(text, &ru_places));
+        // A known organisation inside a longer organisation name is part of it ("CPC Qingdao Committee").
+        gaz.retain(|m| {
+            !(m.candidates
+                .first()
+                .is_some_and(|&i| ents[i].kind == EntityType::Organization)
+                && orgs.iter().any(|o| {
+                    o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start)
+                }))
+        });
+        // People inside organisation names are part of the name.
+        people.retain(|p| !orgs.iter().any(|o| o.start <= p.start && p.end <= o.end));
+        gaz.retain(|m| !people.iter().any(|p| m.start < p.end && p.start < m.end));
+        // Places named inside a longer name (a railway between two towns, a
+        // region's government) are mentions of those places too.
+        let nested: Vec<GazMatch> = gazetteer::resolve_overlaps(
+            raw.into_iter()
+                .filter(|r| {
+                    r.candidates.iter().any(|&i| {
+                        matches!(
+                            ents[i].kind,
+                            EntityType::City | EntityType::Region | EntityType::Country
+                        )
+                    }) && gaz.iter().any(|g| {
+                        g.start <= r.start
+                            && r.end <= g.end
+                            && (g.end - g.start) > (r.end - r.start)
+                            && self.names_places(g)
+                    })
+                })
+                .collect(),
+        );
+        let mut gaz = self.disambiguate(gaz);
+        gaz.extend(self.disambiguate(nested));
+        gaz.sort_by_key(|(m, _)| m.start);
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut by_id: HashMap<EntityId, usize> = HashMap::new();
+        let mut add = |clusters: &mut Vec<Cluster>, c: Cluster, span: (usize, usize)| {
+            if let Some(&i) = by_id.get(&c.id) {
+                let cl: &mut Cluster = &mut clusters[i];
+                cl.mentions.push(span);
+                if cl.office.is_none() {
+                    cl.office = c.office;
+                }
+            } else {
+                by_id.insert(c.id.clone(), clusters.len());
+                let mut c = c;
+                c.mentions = vec![span];
+                clusters.push(c);
+            }
+        };
+        // Places named inside a firm's or a university's name are not mentions of the place.
+        let inside_firm = |s: usize, e: usize| {
+            orgs.iter().any(|o| {
+                o.start <= s
+                    && e <= o.end
+                    && (o.start, o.end) != (s, e)
+                    && matches!(
+                        o.kind.as_str(),
+                        "company" | "university" | "bank" | "culture" | "media"
+                    )
+            })
+        };
+        for (m, idx) in &gaz {
+            if inside_firm(m.start, m.end) {
+                continue;
+            }
+            let c = self.ref_cluster(*idx);
+            add(&mut clusters, c, (m.start, m.end));
+        }
+        for o in &orgs {
+            if gaz
+                .iter()
+                .any(|(m, _)| m.start <= o.start && o.end <= m.end)
+            {
+                continue;
+            }
+            let key = if o.name.is_ascii() {
+                slug(&o.name)
+            } else {
+                format!("zh-{}", slug(&tr::han_to_pinyin(&o.name)))
+            };
+            let c = Cluster {
+                id: EntityId::new("organization", &key),
+                kind: EntityType::Organization,
+                name: o.name.clone(),
+                code: None,
+                names: Names {
+                    en: o.name.is_ascii().then(|| o.name.clone()),
+                    ru: o.native.clone().filter(|n| has_cyrillic(n)),
+                    zh: o.native.clone().filter(|n| text::has_han(n)),
+                },
+                aliases: Vec::new(),
+                office: None,
+                family: None,
+                mentions: Vec::new(),
+            };
+            add(&mut clusters, c, (o.start, o.end));
+        }
+        // Full names first, so that surnames can join them.
+        people.sort_by_key(|p| (p.given.is_none(), p.start));
+        for p in &people {
+            if let Some((c, span)) = self.person_cluster(p, &clusters, year) {
+                add(&mut clusters, c, span);
+            }
+        }
+        self.bare_surnames(text, &toks, &gaz, &mut clusters, &mut by_id);
+        clusters.sort_by_key(|c| c.mentions.iter().map(|m| m.0).min().unwrap_or(0));
+        let chars = CharIndex::new(text);
+        clusters
+            .into_iter()
+            .map(|mut c| {
+                c.mentions.sort();
+                c.mentions.dedup();
+                Entity {
+                    id: c.id,
+                    kind: c.kind,
+                    name: c.name,
+                    code: c.code,
+                    names: c.names,
+                    aliases: c.aliases,
+                    office: c.office,
+                    mentions: c
+                        .mentions
+                        .iter()
+                        .map(|&(s, e)| Mention {
+                            start: chars.at(s),
+                            end: chars.at(e),
+                            text: text[s..e].to_string(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Whether places named inside this match are mentions of those places:
+    /// facilities, macro-regions, and organisations that are not firms.
+    fn names_places(&self, m: &GazMatch) -> bool {
+        m.candidates.first().is_some_and(|&i| {
+            matches!(
+                self.data.entities()[i].kind,
+                EntityType::Facility | EntityType::MacroRegion | EntityType::Organization
+            )
+        }) && !self.is_firm(m)
+    }
+
+    /// Whether a match is a firm, university or cultural body, whose names
+    /// mention places without referring to them.
+    fn is_firm(&self, m: &GazMatch) -> bool {
+        m.candidates.first().is_some_and(|&i| {
+            let e = &self.data.entities()[i];
+            e.kind == EntityType::Organization
+                && e.subtype.as_deref().is_some_and(|k| {
+                    matches!(
+                        k,
+                        "company" | "university" | "bank" | "theatre" | "media" | "culture"
+                    )
+                })
+        })
+    }
+
+    fn ref_cluster(&self, idx: usize) -> Cluster {
+        let e = &self.data.entities()[idx];
+        Cluster {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name().to_string(),
+            code: e.code.clone(),
+            names: e.names.clone(),
+            aliases: e.aliases.clone(),
+            office: None,
+            family: (e.kind == EntityType::Person)
+                .then(|| family_of(&self.data, idx))
+                .flatten(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Picks one candidate per gazetteer match, preferring places in the
+    /// regions the article otherwise names.
+    fn disambiguate(&self, gaz: Vec<GazMatch>) -> Vec<(GazMatch, usize)> {
+        let ents = self.data.entities();
+        let mut regions: Vec<&EntityId> = Vec::new();
+        for m in gaz.iter().filter(|m| m.candidates.len() == 1) {
+            let id = &ents[m.candidates[0]].id;
+            if let Some(r) = self.data.region_of(id) {
+                regions.push(r);
+            }
+        }
+        let rank = |k: EntityType| match k {
+            EntityType::Region => 0,
+            EntityType::Country => 1,
+            EntityType::MacroRegion => 2,
+            EntityType::City => 3,
+            EntityType::Facility => 4,
+            EntityType::Organization => 5,
+            EntityType::Person => 6,
+        };
+        gaz.into_iter()
+            .filter_map(|m| {
+                let best = *m.candidates.iter().min_by_key(|&&i| {
+                    let e = &ents[i];
+                    let in_ctx = self
+                        .data
+                        .region_of(&e.id)
+                        .is_some_and(|r| regions.contains(&r));
+                    (!in_ctx, rank(e.kind), i)
+                })?;
+                Some((m, best))
+            })
+            .collect()
+    }
+
+    /// The cluster a pattern-found person belongs to.
+    fn person_cluster(
+        &self,
+        p: &PersonCand,
+        clusters: &[Cluster],
+        year: Option<i32>,
+    ) -> Option<(Cluster, (usize, usize))> {
+        let span = (p.start, p.end);
+        let ents = self.data.entities();
+        let known = |idx: usize, office: Option<String>| {
+            let mut c = self.ref_cluster(idx);
+            c.office = office;
+            Some((c, span))
+        };
+        if p.given.is_some() {
+            let full = p.full_name();
+            if let Some(&idx) = self.person_keys.get(&name_key(&full)) {
+                return known(idx, p.office.clone());
+            }
+            if let Some(idx) = self.phonetic_person(&full, None) {
+                return known(idx, p.office.clone());
+            }
+            let names = Names {
+                en: Some(full.clone()),
+                ru: p.names.ru.clone(),
+                zh: p.names.zh.clone(),
+            };
+            return Some((
+                Cluster {
+                    id: EntityId::new("person", &person_slug(&full)),
+                    kind: EntityType::Person,
+                    name: full,
+                    code: None,
+                    names,
+                    aliases: Vec::new(),
+                    office: p.office.clone(),
+                    family: Some(p.family.to_lowercase()),
+                    mentions: Vec::new(),
+                },
+                span,
+            ));
+        }
+        // A surname or title alone: a person already named in full in this article…
+        let fam = p.family.to_lowercase();
+        if let Some(c) = clusters
+            .iter()
+            .find(|c| c.kind == EntityType::Person && c.family.as_deref() == Some(fam.as_str()))
+        {
+            return Some((
+                Cluster {
+                    id: c.id.clone(),
+                    kind: c.kind,
+                    name: c.name.clone(),
+                    code: None,
+                    names: c.names.clone(),
+                    aliases: c.aliases.clone(),
+                    office: p.office.clone(),
+                    family: c.family.clone(),
+                    mentions: Vec::new(),
+                },
+                span,
+            ));
+        }
+        // …or a known office holder whose office fits the title…
+        if let Some(cands) = self.families.get(&fam) {
+            let fitting: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&i| match &p.title {
+                    Some(t) if !t.is_empty() => self.data.offices_of(&ents[i].id).any(|o| {
+                        o.title
+                            .en
+                            .as_deref()
+                            .is_some_and(|x| x.to_lowercase().contains(&t.to_lowercase()))
+                            && year.is_none_or(|y| o.covers_year(y))
+                    }),
+                    _ => true,
+                })
+                .collect();
+            let pick = if fitting.len() == 1 {
+                Some(fitting[0])
+            } else if cands.len() == 1 {
+                Some(cands[0])
+            } else {
+                None
+            };
+            if let Some(idx) = pick {
+                return known(idx, p.office.clone());
+            }
+        }
+        // …or a known person whose name machine translation garbled ("Shelbina").
+        if p.office.is_some() || p.title.is_some() {
+            if let Some(idx) = self.phonetic_person(&p.family, Some(&fam)) {
+                return known(idx, p.office.clone());
+            }
+        }
+        let name = p.family.clone();
+        Some((
+            Cluster {
+                id: EntityId::new("person", &person_slug(&name)),
+                kind: EntityType::Person,
+                name: name.clone(),
+                code: None,
+                names: Names {
+                    en: Some(name),
+                    ru: p.names.ru.clone(),
+                    zh: p.names.zh.clone(),
+                },
+                aliases: Vec::new(),
+                office: p.office.clone(),
+                family: Some(fam),
+                mentions: Vec::new(),
+            },
+            span,
+        ))
+    }
+
+    /// The one known person whose (family) name sounds like `name`.
+    fn phonetic_person(&self, name: &str, family_only: Option<&str>) -> Option<usize> {
+        let threshold = if family_only.is_some() { 0.85 } else { 0.92 };
+        let mut best: Vec<(f64, usize)> = Vec::new();
+        if let Some(f) = family_only {
+            for (fam, idxs) in &self.families {
+                if fam.chars().count() < 4 || f.chars().count() < 4 {
+                    continue;
+                }
+                let s = tr::name_similarity(f, fam);
+                if s >= threshold {
+                    best.extend(idxs.iter().map(|&i| (s, i)));
+                }
+            }
+        } else {
+            for (i, e) in self
+                .data
+                .entities()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityType::Person)
+            {
+                if let Some(en) = &e.names.en {
+                    let s = tr::name_similarity(name, en);
+                    if s >= threshold {
+                        best.push((s, i));
+                    }
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match best.as_slice() {
+            [(_, i)] => Some(*i),
+            [(a, i), (b, _), ..] if a - b > 0.05 => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Surnames standing alone ("Kozhemyako said", "Кожемяко заявил") of people
+    /// named in this article, or of a known person with a distinctive surname.
+    fn bare_surnames(
+        &self,
+        text: &str,
+        toks: &[text::Token],
+        gaz: &[(GazMatch, usize)],
+        clusters: &mut Vec<Cluster>,
+        by_id: &mut HashMap<EntityId, usize>,
+    ) {
+        let covered = |s: usize, e: usize, clusters: &Vec<Cluster>| {
+            clusters
+                .iter()
+                .any(|c| c.mentions.iter().any(|&(a, b)| a < e && s < b))
+                || gaz.iter().any(|(m, _)| m.start < e && s < m.end)
+        };
+        for t in toks {
+            if !capitalised(t.text) || t.text.chars().count() < 3 {
+                continue;
+            }
+            let word = t.text.trim_end_matches("'s");
+            let latin = if has_cyrillic(word) {
+                tr::ru_to_latin(&persons::surname_lemma(word, false, false))
+            } else {
+                word.to_string()
+            };
+            let key = latin.to_lowercase();
+            if covered(t.start, t.end, clusters) {
+                continue;
+            }
+            if let Some(i) = clusters.iter().position(|c| {
+                c.kind == EntityType::Person
+                    && c.family.as_deref() == Some(key.as_str())
+                    && c.name.contains(' ')
+            }) {
+                clusters[i].mentions.push((t.start, t.start + word.len()));
+                continue;
+            }
+            // A distinctive surname of exactly one known person.
+            if key.chars().count() >= 6 && !text[..t.start].trim_end().ends_with(['.', '!', '?']) {
+                if let Some([idx]) = self.families.get(&key).map(Vec::as_slice) {
+                    let c = self.ref_cluster(*idx);
+                    if let Some(&ci) = by_id.get(&c.id) {
+                        clusters[ci].mentions.push((t.start, t.start + word.len()));
+                    } else {
+                        by_id.insert(c.id.clone(), clusters.len());
+                        let mut c = c;
+                        c.mentions.push((t.start, t.start + word.len()));
+                        clusters.push(c);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Harbin" from "Harbin" and "Heilongjiang" from "Heilongjiang Province".
+fn short_place(name: &str) -> String {
+    name.to_string()
+}
+
+fn person_slug(name: &str) -> String {
+    let s = slug(name);
+    if s.is_empty() {
+        slug(&tr::han_to_pinyin(name))
+    } else {
+        s
+    }
+}
+
+/// Byte offset → character offset.
+struct CharIndex {
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        CharIndex {
+            starts: text.char_indices().map(|(i, _)| i).collect(),
+        }
+    }
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s < byte)
+    }
+}

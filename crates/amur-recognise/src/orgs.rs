@@ -1,0 +1,423 @@
+//! Organisations not in the reference data, found by the shape of their names:
+//! capitalised words ending in a head word ("Dalian Foreign Studies
+//! University", "Noribo Company", "… Co., Ltd."), Russian company names in
+//! quotes (ООО «Норибо»), Chinese names ending in a head word after a known
+//! place (黑河市人民政府).
+
+use crate::lexicon::Lexicon;
+use crate::text::{capitalised, is_han, Token};
+use amur_translit as tr;
+
+/// An organisation name found by pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgCand {
+    /// Byte span.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Canonical English name.
+    pub name: String,
+    /// Name as written when not English.
+    pub native: Option<String>,
+    /// Kind from the head word (company, university, government…).
+    pub kind: String,
+}
+
+/// Words that alone do not make an organisation's name distinctive.
+const GENERIC: &[&str] = &[
+    "standing",
+    "provincial",
+    "municipal",
+    "city",
+    "county",
+    "district",
+    "central",
+    "national",
+    "state",
+    "people's",
+    "peoples",
+    "administrative",
+    "foreign",
+    "affairs",
+    "commerce",
+    "department",
+    "general",
+    "international",
+    "economic",
+    "trade",
+    "cooperation",
+    "party",
+    "communist",
+    "the",
+    "of",
+    "and",
+    "for",
+    "regional",
+    "local",
+    "management",
+    "committee",
+    "office",
+    "bureau",
+    "government",
+    "ministry",
+    "agency",
+    "council",
+    "congress",
+    "development",
+    "investment",
+    "joint",
+    "first",
+    "new",
+    "federal",
+    "public",
+    "main",
+    "executive",
+    "organizing",
+    "working",
+    "permanent",
+    "special",
+    "high-level",
+    "china",
+    "russia",
+    "chinese",
+    "russian",
+    "sino",
+    "all",
+    "meeting",
+    "session",
+    "symposium",
+    "summit",
+    "conference",
+    "ceremony",
+    "heads",
+    "states",
+    "member",
+    "members",
+];
+
+/// Words of office titles: an organisation name never starts with them
+/// ("Deputy Director of SCODA Administrative Committee" names the committee).
+const OFFICE_WORDS: &[&str] = &[
+    "member",
+    "members",
+    "deputy",
+    "secretary",
+    "secretary-general",
+    "director",
+    "director-general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "head",
+    "chief",
+    "president",
+    "vice",
+    "former",
+    "senior",
+    "general",
+    "governor",
+    "mayor",
+    "minister",
+    "ambassador",
+    "consul",
+    "envoy",
+    "representative",
+    "consultant",
+    "economist",
+    "manager",
+    "spokesman",
+    "spokesperson",
+    "leader",
+];
+
+/// Head words that may be followed by "of …" ("Department of Commerce of X").
+const OF_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "bureau",
+    "office",
+    "agency",
+    "committee",
+    "commission",
+    "government",
+    "consulate general",
+    "embassy",
+    "university",
+    "institute",
+    "academy",
+    "bank",
+    "chamber of commerce",
+    "administration",
+    "association",
+];
+
+/// Finds English organisation names.
+pub fn find_en(
+    text: &str,
+    toks: &[Token],
+    taken: &[(usize, usize)],
+    lex: &Lexicon,
+    is_title: impl Fn(&str) -> bool,
+) -> Vec<OrgCand> {
+    let mut out = Vec::new();
+    let max_head = 3;
+    let mut i = 0;
+    while i < toks.len() {
+        // A name starts with a capitalised word that is not a title or stop word.
+        let lw = toks[i].text.to_lowercase();
+        if !capitalised(toks[i].text)
+            || is_title(toks[i].text)
+            || OFFICE_WORDS.contains(&lw.as_str())
+            || matches!(
+                toks[i].text,
+                "The" | "A" | "An" | "In" | "On" | "At" | "After" | "Our" | "Mr" | "Ms"
+            )
+        {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words (and "of"/"and"/"&" between them) looking for a head.
+        let mut j = i;
+        let mut best: Option<(usize, String, String)> = None; // (end token, canonical head, kind)
+        while j < toks.len() && j < i + 12 {
+            let w = toks[j].text;
+            let sep_ok = j == i || {
+                let between = &text[toks[j - 1].end..toks[j].start];
+                matches!(between, " " | "-" | " & ")
+            };
+            if !sep_ok {
+                break;
+            }
+            let lower_ok =
+                matches!(w, "of" | "for") || (w == "the" && j > i && toks[j - 1].text == "of");
+            if !capitalised(w) && !lower_ok && !w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            for n in (1..=max_head).rev() {
+                if j + 1 < n {
+                    continue;
+                }
+                let lo = j + 1 - n;
+                if lo < i {
+                    continue;
+                }
+                let phrase = text[toks[lo].start..toks[j].end].to_lowercase();
+                if let Some(h) = lex.org_heads.get(&("en".to_string(), phrase.clone())) {
+                    if lo > i {
+                        best = Some((j, h.canonical.clone(), h.kind.clone()));
+                    }
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let Some((end_tok, _head, kind)) = best else {
+            i += 1;
+            continue;
+        };
+        let mut end = toks[end_tok].end;
+        // "Co., Ltd." and similar tails.
+        let tail = &text[end..];
+        for suffix in [
+            "., Ltd.",
+            ". Ltd.",
+            ".,Ltd.",
+            ", Ltd.",
+            " Co., Ltd.",
+            " Co. Ltd.",
+            " Ltd.",
+            " LLC",
+            " Inc.",
+            ".",
+        ] {
+            if tail.starts_with(suffix)
+                && (suffix != "." || matches!(toks[end_tok].text, "Co" | "Corp" | "Inc" | "Ltd"))
+            {
+                end += suffix.len();
+                break;
+            }
+        }
+        let span = &text[toks[i].start..end];
+        // Cut "X of [another org]" into its parts: keep the last org.
+        let words: Vec<&str> = span.split_whitespace().collect();
+        let distinctive = words.iter().any(|w| {
+            let lw = w.to_lowercase();
+            let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            !GENERIC.contains(&lw)
+                && !lex
+                    .org_heads
+                    .contains_key(&("en".to_string(), lw.to_string()))
+                && capitalised(w)
+        });
+        let overlaps_taken = taken
+            .iter()
+            .any(|&(s, e)| toks[i].start <= s && e <= end && !(s == toks[i].start && e == end));
+        let exact_taken = taken.iter().any(|&(s, e)| s <= toks[i].start && end <= e);
+        if distinctive && !exact_taken {
+            let _ = overlaps_taken;
+            let name = span.trim_end_matches(',').to_string();
+            let ofhead = OF_HEADS.iter().any(|h| name.to_lowercase().ends_with(h));
+            let _ = ofhead;
+            out.push(OrgCand {
+                start: toks[i].start,
+                end,
+                name,
+                native: None,
+                kind,
+            });
+            i = end_tok + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Finds Russian company names in quotes after a legal form or "компания".
+pub fn find_ru(text: &str) -> Vec<OrgCand> {
+    let mut out = Vec::new();
+    const FORMS: &[&str] = &[
+        "ООО",
+        "АО",
+        "ПАО",
+        "ЗАО",
+        "ОАО",
+        "НАО",
+        "ГК",
+        "компания",
+        "компании",
+        "компанией",
+        "компанию",
+        "группа компаний",
+        "корпорация",
+        "холдинг",
+        "концерн",
+    ];
+    for form in FORMS {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(form) {
+            let s = from + at;
+            from = s + form.len();
+            let before_ok = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &text[from..];
+            let Some(inner) = rest
+                .strip_prefix(" «")
+                .or_else(|| rest.strip_prefix("«"))
+                .or_else(|| rest.strip_prefix(" \""))
+            else {
+                continue;
+            };
+            let Some(close) = inner.find(['»', '"']) else {
+                continue;
+            };
+            let name = &inner[..close];
+            if !before_ok || name.is_empty() || name.chars().count() > 60 {
+                continue;
+            }
+            let end = from
+                + (rest.len() - inner.len())
+                + close
+                + inner[close..].chars().next().map_or(0, char::len_utf8);
+            let latin = if name.chars().any(|c| c.is_ascii_alphabetic()) {
+                name.to_string()
+            } else {
+                tr::ru_to_latin(name)
+            };
+            out.push(OrgCand {
+                start: s,
+                end,
+                name: latin,
+                native: Some(text[s..end].to_string()),
+                kind: "company".into(),
+            });
+        }
+    }
+    out.sort_by_key(|o| o.start);
+    out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    out
+}
+
+/// Finds Chinese Communist Party city and provincial committees named in
+/// Russian ("горкома КПК Суйфэньхэ"); `places` are byte spans with English names.
+pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<OrgCand> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(горком|партком|обком|райком|провинциальн\w* комитет|городск\w* комитет)\w*(\s+(?:КПК|партии))?\s+").expect("static regex")
+    });
+    let mut out = Vec::new();
+    for m in RE.find_iter(text) {
+        let Some((_, pe, place)) = places.iter().find(|(ps, _, _)| *ps == m.end()) else {
+            continue;
+        };
+        let level = if m.as_str().to_lowercase().starts_with("горком")
+            || m.as_str().to_lowercase().starts_with("городск")
+        {
+            "Municipal"
+        } else {
+            "Provincial"
+        };
+        out.push(OrgCand {
+            start: m.start(),
+            end: *pe,
+            name: format!("{place} {level} Committee of the Communist Party of China"),
+            native: Some(text[m.start()..*pe].to_string()),
+            kind: "party".into(),
+        });
+    }
+    out
+}
+
+/// Finds Chinese organisation names: a known place right before a head word
+/// (黑河市人民政府, 吉林省商务厅). `places` are byte spans with English names.
+pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> Vec<OrgCand> {
+    let mut heads: Vec<(&str, &str, &str)> = lex
+        .org_heads
+        .iter()
+        .filter(|((l, _), _)| l == "zh")
+        .map(|((_, h), o)| (h.as_str(), o.canonical.as_str(), o.kind.as_str()))
+        .collect();
+    heads.sort_by_key(|(h, _, _)| std::cmp::Reverse(h.len()));
+    let mut out = Vec::new();
+    for (ps, pe, place_en) in places {
+        let rest = &text[*pe..];
+        // Administrative level words between place and head (市, 省) are part of the name.
+        let level: String = rest
+            .chars()
+            .take_while(|c| "市省县区州".contains(*c))
+            .take(1)
+            .collect();
+        let after = &rest[level.len()..];
+        // Allow a short descriptor before the head (人民, 商务, 外事).
+        for skip in 0..=4usize {
+            let mid: String = after.chars().take(skip).collect();
+            if mid.chars().any(|c| !is_han(c)) {
+                break;
+            }
+            let tail = &after[mid.len()..];
+            if let Some((h, canon, kind)) = heads.iter().find(|(h, _, _)| tail.starts_with(*h)) {
+                let end = pe + level.len() + mid.len() + h.len();
+                let native = text[*ps..end].to_string();
+                let mid_en = match mid.as_str() {
+                    "" => String::new(),
+                    "人民" => "People's ".into(),
+                    "商务" => "Commerce ".into(),
+                    "外事" => "Foreign Affairs ".into(),
+                    m => format!("{} ", tr::han_to_pinyin(m)),
+                };
+                out.push(OrgCand {
+                    start: *ps,
+                    end,
+                    name: format!("{place_en} {mid_en}{canon}"),
+                    native: Some(native),
+                    kind: kind.to_string(),
+                });
+                break;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,881 @@
+//! People not (necessarily) in the reference data, found by the shape of
+//! their names and the titles around them:
+//!
+//! - English: Chinese names in pinyin ("Hao Peng": a family name from the
+//!   surname list + a one- or two-syllable given name), Russian names
+//!   ("Andrei Denisov": a known given name + a capitalised word), a title
+//!   before a name ("Governor Kozhemyako"), a name before an appositive office
+//!   ("Shelbina, the first deputy governor").
+//! - Russian: Chinese names in Palladius ("Хуан Шивэй (黄世伟)"), Russian names
+//!   in any case ("Владимира Ощепкова" → Владимир Ощепков), a title before a
+//!   surname ("губернатором Кожемяко").
+//! - Chinese: a title before a name ("省长梁惠玲", "州长科热米亚科").
+
+use crate::lexicon::Lexicon;
+use crate::text::{capitalised, has_cyrillic, is_han, Token};
+use amur_record::Names;
+use amur_translit as tr;
+
+/// A person name found by pattern.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonCand {
+    /// Byte span of the name.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// Canonical given name, when stated.
+    pub given: Option<String>,
+    /// Canonical family name.
+    pub family: String,
+    /// Chinese order (family name first).
+    pub chinese: bool,
+    /// Office stated around the name.
+    pub office: Option<String>,
+    /// Canonical office word of a title right before the name ("Governor").
+    pub title: Option<String>,
+    /// Native-script forms.
+    pub names: Names,
+}
+
+impl PersonCand {
+    /// The canonical full name, or the family name alone.
+    pub fn full_name(&self) -> String {
+        match (&self.given, self.chinese) {
+            (Some(g), true) => format!("{} {g}", self.family),
+            (Some(g), false) => format!("{g} {}", self.family),
+            (None, _) => self.family.clone(),
+        }
+    }
+}
+
+/// What the person finder needs to know about the text.
+pub struct Ctx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its words.
+    pub toks: &'a [Token<'a>],
+    /// Byte spans already claimed by known names.
+    pub taken: &'a [(usize, usize)],
+    /// Word lists.
+    pub lex: &'a Lexicon,
+    /// Russian stemmer, for inflected titles.
+    pub stemmer: &'a rust_stemmers::Stemmer,
+}
+
+impl Ctx<'_> {
+    fn taken(&self, t: &Token) -> bool {
+        self.taken.iter().any(|&(s, e)| t.start < e && s < t.end)
+    }
+    /// Whether tokens i and i+1 are separated by exactly one space.
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start] == " ",
+            _ => false,
+        }
+    }
+    fn between(&self, i: usize) -> &str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            _ => "",
+        }
+    }
+}
+
+/// English words that start sentences and look like names.
+const EN_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "however",
+    "meanwhile",
+    "besides",
+    "recently",
+    "also",
+    "moreover",
+    "then",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "but",
+    "or",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "after",
+    "before",
+    "during",
+    "since",
+    "while",
+    "when",
+    "according",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "president",
+    "governor",
+    "china",
+    "russia",
+    "chinese",
+    "russian",
+    "province",
+    "city",
+    "region",
+    "krai",
+    "oblast",
+    "republic",
+    "state",
+    "government",
+    "people",
+    "party",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "both",
+    "all",
+    "each",
+    "every",
+    "other",
+    "new",
+    "first",
+    "second",
+    "last",
+    "next",
+    "said",
+    "says",
+    "about",
+    "over",
+    "under",
+    "between",
+    "among",
+    "through",
+    "into",
+    "via",
+    "per",
+    "so",
+    "thus",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "sino",
+    "university",
+    "company",
+    "department",
+];
+
+fn en_stop(w: &str) -> bool {
+    EN_STOP.contains(&w.to_lowercase().trim_end_matches("'s"))
+}
+
+/// Endings typical of Russian (and other post-Soviet) surnames in Latin script.
+fn russian_surname_shape(w: &str) -> bool {
+    let w = w.to_lowercase();
+    const ENDS: &[&str] = &[
+        "ov", "ev", "yev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "skiy", "ski", "skaya",
+        "ko", "enko", "uk", "yuk", "ich", "vich", "dze", "yan", "ian", "ets", "ak", "yak", "ykh",
+        "ikh", "ago", "ov's",
+    ];
+    w.len() >= 4 && ENDS.iter().any(|e| w.ends_with(e))
+}
+
+/// Finds English person names.
+pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
+    let mut out: Vec<PersonCand> = Vec::new();
+    let t = cx.toks;
+    let mut i = 0;
+    while i < t.len() {
+        let tok = &t[i];
+        if cx.taken(tok) || !capitalised(tok.text) || has_cyrillic(tok.text) {
+            i += 1;
+            continue;
+        }
+        // Chinese name in pinyin: family name + one- or two-syllable given name.
+        if tr::is_chinese_surname(tok.text)
+            && cx.adjacent(i)
+            && t.get(i + 1).is_some_and(|n| {
+                capitalised(n.text)
+                    && !cx.taken(n)
+                    && !en_stop(n.text)
+                    && tr::pinyin_syllables(n.text).is_some_and(|s| (1..=2).contains(&s.len()))
+            })
+        {
+            let n = &t[i + 1];
+            // A third capitalised pinyin word means a place or firm name ("Dalian Port Yidu").
+            let longer = cx.adjacent(i + 1)
+                && t.get(i + 2)
+                    .is_some_and(|x| capitalised(x.text) && !en_stop(x.text));
+            let prev_cap = i > 0
+                && cx.adjacent(i - 1)
+                && capitalised(t[i - 1].text)
+                && !cx.taken(&t[i - 1])
+                && !is_title_en(cx, i);
+            if !longer && !prev_cap {
+                out.push(PersonCand {
+                    start: tok.start,
+                    end: n.end,
+                    given: Some(cap(n.text)),
+                    family: cap(tok.text),
+                    chinese: true,
+                    title: title_before_en(cx, i).map(|(_, c)| c),
+                    ..Default::default()
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // Russian given name + surname (an optional patronymic between).
+        if let Some(g) = cx.lex.given_en.get(&tok.text.to_lowercase()) {
+            let mut j = i + 1;
+            if t.get(j).is_some_and(|p| {
+                p.text.ends_with("vich") || p.text.ends_with("vna") || p.text.ends_with("ichna")
+            }) && cx.adjacent(i)
+            {
+                j += 1;
+            }
+            if cx.adjacent(j - 1)
+                && t.get(j).is_some_and(|s| {
+                    capitalised(s.text) && !cx.taken(s) && !en_stop(s.text) && s.text.len() >= 3
+                })
+            {
+                let s = &t[j];
+                out.push(PersonCand {
+                    start: tok.start,
+                    end: s.end,
+                    given: Some(g.en.clone())
+                        .filter(|_| true)
+                        .map(|_| tok.text.to_string()),
+                    family: s.text.trim_end_matches("'s").to_string(),
+                    title: title_before_en(cx, i).map(|(_, c)| c),
+                    ..Default::default()
+                });
+                i = j + 1;
+                continue;
+            }
+        }
+        // A title, then a name of one to three capitalised words ("Consul
+        // General": the second word continues the title, it is not a name).
+        let continues_title = title_before_en(cx, i + 1).is_some_and(|(s, _)| s < i);
+        if let Some((tstart, canon)) = title_before_en(cx, i)
+            .filter(|_| !continues_title && !cx.lex.is_title_word("en", tok.text))
+        {
+            let mut j = i;
+            while j < t.len()
+                && j < i + 3
+                && capitalised(t[j].text)
+                && !cx.taken(&t[j])
+                && !en_stop(t[j].text)
+                && (j == i || cx.adjacent(j - 1))
+            {
+                j += 1;
+            }
+            if j > i {
+                let words: Vec<&str> = t[i..j]
+                    .iter()
+                    .map(|x| x.text.trim_end_matches("'s"))
+                    .collect();
+                let (given, family) = split_name(&words);
+                let office = office_before_en(cx, tstart, &canon);
+                out.push(PersonCand {
+                    start: t[i].start,
+                    end: t[j - 1].end,
+                    given,
+                    family,
+                    chinese: words.len() == 2 && tr::is_chinese_surname(words[0]),
+                    office,
+                    title: Some(canon),
+                    ..Default::default()
+                });
+                i = j;
+                continue;
+            }
+        }
+        // A name followed by an appositive office: "Shelbina, the first deputy governor".
+        if i + 1 < t.len()
+            && !en_stop(tok.text)
+            && (i == 0 || !capitalised(t[i - 1].text) || cx.between(i - 1).contains(','))
+        {
+            let mut j = i;
+            while j < t.len()
+                && j < i + 3
+                && capitalised(t[j].text)
+                && !cx.taken(&t[j])
+                && !en_stop(t[j].text)
+                && (j == i || cx.adjacent(j - 1))
+            {
+                j += 1;
+            }
+            let sep = cx.between(j - 1);
+            if sep.trim() == "," {
+                if let Some(office) = appositive_en(cx, j) {
+                    let words: Vec<&str> = t[i..j].iter().map(|x| x.text).collect();
+                    let namey = words.len() >= 2
+                        || russian_surname_shape(words[0])
+                        || tr::is_pinyin_word(words[0]);
+                    if namey {
+                        let (given, family) = split_name(&words);
+                        out.push(PersonCand {
+                            start: t[i].start,
+                            end: t[j - 1].end,
+                            given,
+                            family,
+                            office: Some(office),
+                            ..Default::default()
+                        });
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_title_en(cx: &Ctx, i: usize) -> bool {
+    title_before_en(cx, i).is_some()
+}
+
+fn cap(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(|x| x.to_lowercase()))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Given and family name of a Western-order or Chinese-order name.
+fn split_name(words: &[&str]) -> (Option<String>, String) {
+    match words {
+        [one] => (None, one.to_string()),
+        [first, rest @ ..] => (Some(first.to_string()), rest.join(" ")),
+        [] => (None, String::new()),
+    }
+}
+
+/// A title that ends right before token `i` (its first token index, canonical word).
+fn title_before_en(cx: &Ctx, i: usize) -> Option<(usize, String)> {
+    if i == 0 || !cx.adjacent(i - 1) {
+        return None;
+    }
+    let lo = i.saturating_sub(4);
+    let words: Vec<&str> = cx.toks[lo..i].iter().map(|t| t.text).collect();
+    let (n, title) = cx.lex.title_ending("en", &words)?;
+    // "Mr." tokenises as "Mr".
+    Some((
+        i - n,
+        if title.canonical.is_empty() {
+            String::new()
+        } else {
+            title.canonical.clone()
+        },
+    ))
+    .filter(|_| cx.toks[i - 1].text != "of")
+}
+
+/// "Primorsky Krai Governor" → "Governor of Primorsky Krai"; "Russian Ambassador to China" stays as written.
+fn office_before_en(cx: &Ctx, title_start: usize, canon: &str) -> Option<String> {
+    if canon.is_empty() {
+        return None;
+    }
+    let t = cx.toks;
+    // Capitalised words right before the title form its "of" part.
+    let mut k = title_start;
+    while k > 0 && cx.adjacent(k - 1) && capitalised(t[k - 1].text) && !en_stop(t[k - 1].text) {
+        k -= 1;
+    }
+    if k < title_start {
+        let place = &cx.text[t[k].start..t[title_start - 1].end];
+        return Some(format!("{canon} of {}", place.trim_end_matches("'s")));
+    }
+    Some(canon.to_string())
+}
+
+/// The office phrase after "Name, ": up to the next comma or clause verb.
+fn appositive_en(cx: &Ctx, j: usize) -> Option<String> {
+    let t = cx.toks;
+    let mut k = j;
+    while k < t.len()
+        && matches!(
+            t[k].text.to_lowercase().as_str(),
+            "the" | "former" | "then" | "acting" | "a"
+        )
+    {
+        k += 1;
+    }
+    let first = t.get(k)?;
+    let w2: Vec<&str> = t[k..(k + 3).min(t.len())].iter().map(|x| x.text).collect();
+    let titled = (1..=w2.len()).any(|n| {
+        cx.lex
+            .titles
+            .contains_key(&("en".to_string(), w2[..n].join(" ").to_lowercase()))
+    }) || matches!(
+        first.text.to_lowercase().as_str(),
+        "member" | "head" | "chief" | "senior" | "deputy" | "first" | "vice"
+    );
+    if !titled {
+        return None;
+    }
+    let start = t[j].start;
+    let rest = &cx.text[start..];
+    let end = rest
+        .find([',', ';', '.', '('])
+        .unwrap_or(rest.len())
+        .min(200);
+    let phrase = rest[..end].trim();
+    (!phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// Finds Russian person names.
+pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
+    let mut out = Vec::new();
+    let t = cx.toks;
+    let mut i = 0;
+    while i < t.len() {
+        let tok = &t[i];
+        if cx.taken(tok) || !capitalised(tok.text) || !has_cyrillic(tok.text) {
+            i += 1;
+            continue;
+        }
+        // Chinese name in Palladius, possibly with its characters in brackets.
+        if tr::is_chinese_surname(tok.text) && cx.adjacent(i) {
+            if let Some(n) = t.get(i + 1).filter(|n| capitalised(n.text) && !cx.taken(n)) {
+                if let Some(given) = palladius_lemma(n.text) {
+                    let family_py = tr::palladius_to_pinyin(tok.text);
+                    let given_py = tr::palladius_to_pinyin(&given);
+                    if let (Some(f), Some(g)) = (family_py, given_py) {
+                        let mut end = n.end;
+                        let mut zh = None;
+                        let rest = &cx.text[n.end..];
+                        let trimmed = rest.trim_start();
+                        if let Some(inner) = trimmed
+                            .strip_prefix('(')
+                            .or_else(|| trimmed.strip_prefix('（'))
+                        {
+                            let han: String = inner.chars().take_while(|c| is_han(*c)).collect();
+                            let after = &inner[han.len()..];
+                            if (2..=4).contains(&han.chars().count())
+                                && after.starts_with([')', '）'])
+                            {
+                                end = n.end
+                                    + (rest.len() - trimmed.len())
+                                    + 1
+                                    + han.len()
+                                    + after.chars().next().map_or(0, char::len_utf8);
+                                zh = Some(han);
+                            }
+                        }
+                        out.push(PersonCand {
+                            start: tok.start,
+                            end,
+                            given: Some(g.to_string()),
+                            family: f.to_string(),
+                            chinese: true,
+                            title: title_before_ru(cx, i),
+                            names: Names {
+                                en: None,
+                                ru: Some(format!("{} {given}", tok.text)),
+                                zh,
+                            },
+                            ..Default::default()
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        // Russian given name (any case) + surname.
+        if let Some((g, nominative)) = given_ru(cx.lex, tok.text) {
+            let mut j = i + 1;
+            if t.get(j).is_some_and(|p| is_patronymic(p.text)) && cx.adjacent(i) {
+                j += 1;
+            }
+            if cx.adjacent(j - 1) {
+                if let Some(s) = t.get(j).filter(|s| {
+                    capitalised(s.text)
+                        && has_cyrillic(s.text)
+                        && !cx.taken(s)
+                        && s.text.chars().count() >= 3
+                }) {
+                    let family_ru = surname_lemma(s.text, g.female, nominative);
+                    out.push(PersonCand {
+                        start: tok.start,
+                        end: s.end,
+                        given: Some(g.en.clone()),
+                        family: tr::ru_to_latin(&family_ru),
+                        title: title_before_ru(cx, i),
+                        names: Names {
+                            en: None,
+                            ru: Some(format!("{} {family_ru}", g.ru)),
+                            zh: None,
+                        },
+                        ..Default::default()
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // A title, then a surname: "губернатор Кожемяко".
+        if let Some(title) = title_before_ru(cx, i) {
+            let lower = tok.text.to_lowercase();
+            let institution =
+                cx.lex.org_heads.keys().any(|(l, h)| {
+                    l == "ru" && lower.starts_with(h.as_str()) && h.chars().count() >= 4
+                });
+            if !institution
+                && russian_surname_shape_ru(tok.text)
+                && (!tr::is_chinese_surname(tok.text)
+                    || t.get(i + 1).is_none_or(|n| !capitalised(n.text)))
+            {
+                let lemma = surname_lemma(tok.text, false, false);
+                out.push(PersonCand {
+                    start: tok.start,
+                    end: tok.end,
+                    family: tr::ru_to_latin(&lemma),
+                    title: Some(title),
+                    names: Names {
+                        en: None,
+                        ru: Some(lemma),
+                        zh: None,
+                    },
+                    ..Default::default()
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Endings of Russian surnames in Cyrillic, any case, plus indeclinable ones.
+fn russian_surname_shape_ru(w: &str) -> bool {
+    let w = w.to_lowercase();
+    const ENDS: &[&str] = &[
+        "ов",
+        "ев",
+        "ёв",
+        "ин",
+        "ын",
+        "ова",
+        "ева",
+        "ина",
+        "ына",
+        "ову",
+        "еву",
+        "ину",
+        "овым",
+        "евым",
+        "иным",
+        "овой",
+        "евой",
+        "иной",
+        "ский",
+        "ского",
+        "скому",
+        "ским",
+        "цкий",
+        "цкого",
+        "ская",
+        "ской",
+        "ко",
+        "ук",
+        "юк",
+        "ич",
+        "ича",
+        "ичу",
+        "ых",
+        "их",
+        "ян",
+        "дзе",
+        "енко",
+        "ец",
+        "ца",
+        "цу",
+    ];
+    w.chars().count() >= 4 && ENDS.iter().any(|e| w.ends_with(e))
+}
+
+fn is_patronymic(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ["ович", "евич", "овна", "евна", "ична", "инична"]
+        .iter()
+        .any(|e| w.contains(e))
+        && w.len() > 8
+}
+
+/// A Russian title (any case) right before token `i`, as its canonical English word.
+fn title_before_ru(cx: &Ctx, i: usize) -> Option<String> {
+    if i == 0 {
+        return None;
+    }
+    let lo = i.saturating_sub(3);
+    for k in lo..i {
+        let words: Vec<String> = cx.toks[k..i]
+            .iter()
+            .map(|t| crate::gazetteer::stem_ru(cx.stemmer, t.text))
+            .collect();
+        let stem_phrase = words.join(" ");
+        for ((lang, title), t) in &cx.lex.titles {
+            if lang == "ru" && !t.canonical.is_empty() {
+                let tw: Vec<String> = title
+                    .split_whitespace()
+                    .map(|w| crate::gazetteer::stem_ru(cx.stemmer, w))
+                    .collect();
+                if tw.join(" ") == stem_phrase {
+                    return Some(t.canonical.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The nominative of a Palladius given name in any case ("Яном" → "Ян").
+fn palladius_lemma(w: &str) -> Option<String> {
+    if tr::is_palladius_word(w) {
+        return Some(w.to_string());
+    }
+    for end in ["ом", "ем", "ым", "ю", "у", "а", "я", "е", "ой"] {
+        if let Some(base) = w.strip_suffix(end) {
+            if base.chars().count() >= 2 && tr::is_palladius_word(base) {
+                return Some(base.to_string());
+            }
+            let with_soft = format!("{base}ь");
+            if tr::is_palladius_word(&with_soft) {
+                return Some(with_soft);
+            }
+        }
+    }
+    None
+}
+
+/// A Russian given name in any case, and whether it was in the nominative.
+fn given_ru<'l>(lex: &'l Lexicon, w: &str) -> Option<(&'l crate::lexicon::GivenName, bool)> {
+    let lw: String = w.to_lowercase().replace('ё', "е");
+    if let Some(g) = lex
+        .given_ru
+        .get(&lw)
+        .or_else(|| lex.given_ru.get(&w.to_lowercase()))
+    {
+        return Some((g, true));
+    }
+    const ENDS: &[(&str, &[&str])] = &[
+        ("ом", &["", "ь"]),
+        ("ем", &["й", "ь", ""]),
+        ("ой", &["а"]),
+        ("ей", &["я", "ь"]),
+        ("ою", &["а"]),
+        ("ию", &["ия"]),
+        ("ии", &["ия", "ий"]),
+        ("ия", &["ий"]),
+        ("ию", &["ий"]),
+        ("а", &["", "ь"]),
+        ("я", &["й", "ь"]),
+        ("у", &["", "а"]),
+        ("ю", &["й", "ь", "я"]),
+        ("е", &["", "й", "а", "я", "ь"]),
+        ("ы", &["а"]),
+        ("и", &["я", "ь"]),
+    ];
+    for (end, repl) in ENDS {
+        if let Some(base) = lw.strip_suffix(end) {
+            for r in *repl {
+                if let Some(g) = lex.given_ru.get(&format!("{base}{r}")) {
+                    return Some((g, false));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The nominative of a Russian surname in any case, by gender.
+pub fn surname_lemma(w: &str, female: bool, nominative: bool) -> String {
+    if nominative {
+        return w.to_string();
+    }
+    let rules: &[(&str, &str)] = if female {
+        &[
+            ("ской", "ская"),
+            ("ую", "ая"),
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+            ("ыной", "ына"),
+            ("ой", "а"),
+            ("у", "а"),
+            ("е", "а"),
+            ("ы", "а"),
+        ]
+    } else {
+        &[
+            ("ского", "ский"),
+            ("скому", "ский"),
+            ("ским", "ский"),
+            ("ском", "ский"),
+            ("ова", "ов"),
+            ("ову", "ов"),
+            ("овым", "ов"),
+            ("ове", "ов"),
+            ("ева", "ев"),
+            ("еву", "ев"),
+            ("евым", "ев"),
+            ("еве", "ев"),
+            ("ина", "ин"),
+            ("ину", "ин"),
+            ("иным", "ин"),
+            ("ине", "ин"),
+            ("ына", "ын"),
+            ("ыну", "ын"),
+            ("ыным", "ын"),
+            ("ного", "ный"),
+            ("ному", "ный"),
+            ("ным", "ный"),
+            ("ем", "ь"),
+            ("ом", ""),
+            ("а", ""),
+            ("у", ""),
+            ("е", ""),
+        ]
+    };
+    for (end, repl) in rules {
+        if let Some(base) = w.strip_suffix(end) {
+            if base.chars().count() >= 2 {
+                // Words ending in -а/-о that do not decline (Кожемяко) are left alone.
+                if !female
+                    && *end == "а"
+                    && !base.ends_with(|c: char| "бвгдзклмнпрстфхцчшщж".contains(c))
+                {
+                    continue;
+                }
+                return format!("{base}{repl}");
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// Finds Chinese person names after titles ("省长梁惠玲", "州长科热米亚科").
+pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
+    let text = cx.text;
+    let mut out = Vec::new();
+    let mut titles: Vec<(&str, &str)> = cx
+        .lex
+        .titles
+        .iter()
+        .filter(|((l, _), t)| l == "zh" && !t.canonical.is_empty())
+        .map(|((_, w), t)| (w.as_str(), t.canonical.as_str()))
+        .collect();
+    titles.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    const STOP: &str =
+        "在与和及等率一行会见表示说指出称介绍出席参加同对向就将已于是的、，。；：（）()“”\"率领";
+    for (w, canon) in titles {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(w) {
+            let s = from + at + w.len();
+            from = s;
+            if cx.taken.iter().any(|&(a, b)| s >= a && s < b) {
+                continue;
+            }
+            let rest: Vec<char> = text[s..].chars().take(8).collect();
+            let Some(first) = rest.first() else { continue };
+            if !is_han(*first) {
+                continue;
+            }
+            let surname2: String = rest.iter().take(2).collect();
+            let n = if tr::is_chinese_surname(&first.to_string())
+                || tr::is_chinese_surname(&surname2)
+            {
+                // Chinese name: two or three characters.
+                if rest
+                    .get(2)
+                    .is_some_and(|c| is_han(*c) && !STOP.contains(*c))
+                {
+                    3
+                } else {
+                    2
+                }
+            } else {
+                // A transliterated foreign name: the run of characters up to a stop.
+                rest.iter()
+                    .take_while(|c| is_han(**c) && !STOP.contains(**c))
+                    .count()
+            };
+            if n < 2 {
+                continue;
+            }
+            let name: String = rest.iter().take(n).collect();
+            let end = s + name.len();
+            let py = tr::han_to_pinyin_name(&name);
+            let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
+                Some((f, g))
+                    if tr::is_chinese_surname(&first.to_string())
+                        || tr::is_chinese_surname(&surname2) =>
+                {
+                    (f.to_string(), Some(g.to_string()), true)
+                }
+                _ => (name.clone(), None, false),
+            };
+            out.push(PersonCand {
+                start: s,
+                end,
+                given,
+                family,
+                chinese,
+                title: Some(canon.to_string()),
+                office: Some(canon.to_string()),
+                names: Names {
+                    en: None,
+                    ru: None,
+                    zh: Some(name),
+                },
+            });
+        }
+    }
+    out.sort_by_key(|p| p.start);
+    out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_lemmas() {
+        assert_eq!(surname_lemma("Ощепкова", false, false), "Ощепков");
+        assert_eq!(surname_lemma("Кожемяко", false, false), "Кожемяко");
+        assert_eq!(surname_lemma("Щербиной", true, false), "Щербина");
+        assert_eq!(surname_lemma("Орловым", false, false), "Орлов");
+        assert_eq!(surname_lemma("Ощепков", false, true), "Ощепков");
+    }
+}

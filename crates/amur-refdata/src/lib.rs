@@ -1,0 +1,493 @@
+//! Reference data: what Amur knows about the domain before reading an article.
+//!
+//! Place in the pipeline: `data/reference/*.tsv` → **[`RefData`]** → recognise, resolve.
+//!
+//! This crate is the only code that reads the reference files. They are
+//! embedded in the binary ([`RefData::embedded`]) so Amur works on a fresh
+//! machine; [`RefData::load`] reads another copy (`--refdata DIR`).
+//! [`RefData::check`] validates them: unique ids, ISO code shapes, every city
+//! in a known region, every office holder known, aliases owned by one entity.
+//!
+//! ```
+//! let data = amur_refdata::RefData::embedded().unwrap();
+//! let pri = data.get("region:RU-PRI").unwrap();
+//! assert_eq!(pri.names.en.as_deref(), Some("Primorsky Krai"));
+//! assert_eq!(pri.code.as_deref(), Some("RU-PRI"));
+//! ```
+#![warn(missing_docs)]
+
+mod tsv;
+
+use amur_record::{EntityId, EntityType, Names};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The reference files, in load order.
+pub const FILES: &[&str] = &[
+    "countries.tsv",
+    "regions.tsv",
+    "macro_regions.tsv",
+    "cities.tsv",
+    "facilities.tsv",
+    "organizations.tsv",
+    "persons.tsv",
+    "offices.tsv",
+];
+
+/// Embedded copies of the reference files (the default data set).
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "countries.tsv",
+        include_str!("../../../data/reference/countries.tsv"),
+    ),
+    (
+        "regions.tsv",
+        include_str!("../../../data/reference/regions.tsv"),
+    ),
+    (
+        "macro_regions.tsv",
+        include_str!("../../../data/reference/macro_regions.tsv"),
+    ),
+    (
+        "cities.tsv",
+        include_str!("../../../data/reference/cities.tsv"),
+    ),
+    (
+        "facilities.tsv",
+        include_str!("../../../data/reference/facilities.tsv"),
+    ),
+    (
+        "organizations.tsv",
+        include_str!("../../../data/reference/organizations.tsv"),
+    ),
+    (
+        "persons.tsv",
+        include_str!("../../../data/reference/persons.tsv"),
+    ),
+    (
+        "offices.tsv",
+        include_str!("../../../data/reference/offices.tsv"),
+    ),
+];
+
+/// One known thing: a country, region, macro-region, city, facility,
+/// organisation or person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefEntity {
+    /// Its id (`region:RU-PRI`).
+    pub id: EntityId,
+    /// Its type.
+    pub kind: EntityType,
+    /// ISO code (countries, regions).
+    pub code: Option<String>,
+    /// Canonical names.
+    pub names: Names,
+    /// Other surface forms.
+    pub aliases: Vec<String>,
+    /// Where it belongs: the region of a city, facility or organisation; the
+    /// country of a region, organisation or person.
+    pub parent: Option<EntityId>,
+    /// The country, when `parent` is a region.
+    pub country: Option<EntityId>,
+    /// Finer kind: region kind, city role, facility kind, organisation kind.
+    pub subtype: Option<String>,
+    /// Related ids: macro-region members, a facility's counterpart and city, a region's capital.
+    pub related: Vec<EntityId>,
+}
+
+impl RefEntity {
+    /// The canonical English name (falls back to Russian, then Chinese, then the id).
+    pub fn name(&self) -> &str {
+        self.names
+            .en
+            .as_deref()
+            .or(self.names.ru.as_deref())
+            .or(self.names.zh.as_deref())
+            .unwrap_or(self.id.as_str())
+    }
+
+    /// Every surface form: the three names and the aliases.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        [&self.names.en, &self.names.ru, &self.names.zh]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A term of office.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    /// The office holder.
+    pub person: EntityId,
+    /// The office in English, Russian and Chinese.
+    pub title: Names,
+    /// The region, country, city or organisation the office is of.
+    pub of: EntityId,
+    /// First year (and month) in office.
+    pub from: Option<(i32, Option<u32>)>,
+    /// Last year (and month) in office; `None` while in office.
+    pub to: Option<(i32, Option<u32>)>,
+}
+
+impl Office {
+    /// Whether the term covers the given year.
+    pub fn covers_year(&self, year: i32) -> bool {
+        self.from.is_none_or(|(y, _)| y <= year) && self.to.is_none_or(|(y, _)| year <= y)
+    }
+}
+
+/// A problem found in a reference file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub file: String,
+    /// 1-based line, 0 for the whole file.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// Whether it makes the data unusable (vs. a warning).
+    pub fatal: bool,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.fatal { "error" } else { "warning" };
+        write!(f, "{}:{}: {level}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Why reference data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The files have fatal problems.
+    #[error("invalid reference data:\n{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+/// All reference data, indexed by id.
+#[derive(Debug, Clone)]
+pub struct RefData {
+    entities: Vec<RefEntity>,
+    index: HashMap<EntityId, usize>,
+    offices: Vec<Office>,
+    problems: Vec<Problem>,
+    /// Where the data came from (`embedded` or a folder).
+    pub origin: String,
+    /// SHA-256 (16 hex digits) of the files' contents, recorded with every ingest.
+    pub hash: String,
+}
+
+impl RefData {
+    /// The data embedded in the binary.
+    pub fn embedded() -> Result<Self, Error> {
+        Self::from_files(
+            EMBEDDED
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
+            "embedded",
+        )
+    }
+
+    /// Reads the reference files from a folder.
+    pub fn load(dir: &Path) -> Result<Self, Error> {
+        let mut files = Vec::new();
+        for name in FILES {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            files.push((name.to_string(), text));
+        }
+        Self::from_files(files, &dir.display().to_string())
+    }
+
+    fn from_files(files: Vec<(String, String)>, origin: &str) -> Result<Self, Error> {
+        let mut hasher = Sha256::new();
+        let mut problems = Vec::new();
+        let mut entities = Vec::new();
+        let mut offices = Vec::new();
+        for (name, text) in &files {
+            hasher.update(name.as_bytes());
+            hasher.update(text.as_bytes());
+            let table = tsv::parse(name, text, &mut problems);
+            if name == "offices.tsv" {
+                offices.extend(tsv::offices(&table, &mut problems));
+            } else {
+                entities.extend(tsv::entities(name, &table, &mut problems));
+            }
+        }
+        let mut index = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if index.insert(e.id.clone(), i).is_some() {
+                problems.push(Problem {
+                    file: "reference".into(),
+                    line: 0,
+                    message: format!("duplicate id {}", e.id),
+                    fatal: true,
+                });
+            }
+        }
+        let digest = hasher.finalize();
+        let data = RefData {
+            entities,
+            index,
+            offices,
+            problems,
+            origin: origin.to_string(),
+            hash: digest[..8].iter().map(|b| format!("{b:02x}")).collect(),
+        };
+        let fatal: Vec<Problem> = data.check().into_iter().filter(|p| p.fatal).collect();
+        if !fatal.is_empty() {
+            return Err(Error::Invalid(fatal));
+        }
+        Ok(data)
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&RefEntity> {
+        self.index
+            .get(&EntityId(id.to_string()))
+            .map(|&i| &self.entities[i])
+    }
+
+    /// Every entity, in file order.
+    pub fn entities(&self) -> &[RefEntity] {
+        &self.entities
+    }
+
+    /// Every term of office.
+    pub fn offices(&self) -> &[Office] {
+        &self.offices
+    }
+
+    /// Terms of office of one person.
+    pub fn offices_of<'a>(&'a self, person: &'a EntityId) -> impl Iterator<Item = &'a Office> + 'a {
+        self.offices.iter().filter(move |o| &o.person == person)
+    }
+
+    /// The region an entity lies in (itself for a region).
+    pub fn region_of(&self, id: &EntityId) -> Option<&EntityId> {
+        let e = self.get(id.as_str())?;
+        match e.kind {
+            EntityType::Region => Some(&e.id),
+            _ => e
+                .parent
+                .as_ref()
+                .filter(|p| p.as_str().starts_with("region:")),
+        }
+    }
+
+    /// The country an entity lies in.
+    pub fn country_of(&self, id: &EntityId) -> Option<EntityId> {
+        let e = self.get(id.as_str())?;
+        if e.kind == EntityType::Country {
+            return Some(e.id.clone());
+        }
+        if let Some(c) = &e.country {
+            return Some(c.clone());
+        }
+        let parent = e.parent.as_ref()?;
+        if parent.as_str().starts_with("country:") {
+            return Some(parent.clone());
+        }
+        self.country_of(parent)
+    }
+
+    /// Validates the data: every problem, fatal and warning.
+    pub fn check(&self) -> Vec<Problem> {
+        let mut out = self.problems.clone();
+        let mut owner: HashMap<String, &EntityId> = HashMap::new();
+        for e in &self.entities {
+            let file = format!(
+                "{}s.tsv",
+                e.kind
+                    .as_str()
+                    .replace("city", "citie")
+                    .replace("facility", "facilitie")
+            );
+            if let Some(code) = &e.code {
+                let ok = match e.kind {
+                    EntityType::Country => {
+                        code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
+                    }
+                    EntityType::Region => {
+                        let (cc, sub) = code.split_once('-').unwrap_or(("", ""));
+                        cc.len() == 2
+                            && (1..=3).contains(&sub.len())
+                            && sub.chars().all(|c| c.is_ascii_alphanumeric())
+                    }
+                    _ => true,
+                };
+                if !ok {
+                    out.push(problem(
+                        &file,
+                        format!("{}: malformed ISO code {code}", e.id),
+                        true,
+                    ));
+                }
+            }
+            for r in e.parent.iter().chain(&e.related).chain(&e.country) {
+                if !self.index.contains_key(r) && !r.as_str().ends_with(":-") {
+                    // Foreign subdivisions (MN-049) and cities of other countries are allowed to be absent.
+                    let foreign = r.as_str().starts_with("region:")
+                        && !r.as_str()[7..].starts_with("CN-")
+                        && !r.as_str()[7..].starts_with("RU-");
+                    if !foreign {
+                        out.push(problem(
+                            &file,
+                            format!("{}: unknown reference {r}", e.id),
+                            e.kind == EntityType::City,
+                        ));
+                    }
+                }
+            }
+            if e.kind == EntityType::City && e.parent.is_none() {
+                out.push(problem(
+                    &file,
+                    format!("{}: city without a region", e.id),
+                    true,
+                ));
+            }
+            for form in e.surface_forms() {
+                let key = form.to_lowercase();
+                if let Some(prev) = owner.get(&key) {
+                    if *prev != &e.id {
+                        out.push(problem(
+                            &file,
+                            format!("{}: name {form:?} also belongs to {prev}", e.id),
+                            false,
+                        ));
+                    }
+                } else {
+                    owner.insert(key, &e.id);
+                }
+            }
+        }
+        for o in &self.offices {
+            if !self.index.contains_key(&o.person) {
+                out.push(problem(
+                    "offices.tsv",
+                    format!("unknown person {}", o.person),
+                    true,
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn problem(file: &str, message: String, fatal: bool) -> Problem {
+    Problem {
+        file: file.to_string(),
+        line: 0,
+        message,
+        fatal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_is_valid_and_complete() {
+        let d = RefData::embedded().unwrap();
+        let fatal: Vec<_> = d.check().into_iter().filter(|p| p.fatal).collect();
+        assert!(fatal.is_empty(), "{fatal:?}");
+        let regions = |cc: &str| {
+            d.entities()
+                .iter()
+                .filter(|e| {
+                    e.kind == EntityType::Region
+                        && e.code.as_deref().is_some_and(|c| c.starts_with(cc))
+                })
+                .count()
+        };
+        assert_eq!(
+            regions("CN-"),
+            34,
+            "every Chinese provincial-level division"
+        );
+        assert!(regions("RU-") >= 83, "every Russian federal subject");
+        for id in [
+            "region:CN-HL",
+            "region:CN-JL",
+            "region:CN-LN",
+            "region:CN-NM",
+            "region:RU-PRI",
+            "region:RU-KHA",
+            "region:RU-AMU",
+            "region:RU-YEV",
+            "region:RU-SA",
+            "region:RU-ZAB",
+        ] {
+            assert!(d.get(id).is_some(), "{id}");
+        }
+        for id in [
+            "city:suifenhe",
+            "city:heihe",
+            "city:fuyuan",
+            "city:tongjiang",
+            "city:hunchun",
+            "city:dongning",
+            "city:manzhouli",
+            "city:blagoveshchensk",
+            "city:pogranichny",
+            "city:grodekovo",
+            "city:zabaykalsk",
+            "city:kraskino",
+            "city:nizhneleninskoye",
+        ] {
+            assert!(d.get(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_city_has_a_known_region_and_country() {
+        let d = RefData::embedded().unwrap();
+        for e in d.entities().iter().filter(|e| e.kind == EntityType::City) {
+            assert!(d.country_of(&e.id).is_some(), "{}", e.id);
+        }
+        assert_eq!(
+            d.country_of(&EntityId::from("city:vladivostok")),
+            Some(EntityId::from("country:RU"))
+        );
+        assert_eq!(
+            d.region_of(&EntityId::from("city:harbin")),
+            Some(&EntityId::from("region:CN-HL"))
+        );
+    }
+
+    #[test]
+    fn office_terms() {
+        let d = RefData::embedded().unwrap();
+        let k = EntityId::from("person:oleg-kozhemyako");
+        assert!(d
+            .offices_of(&k)
+            .any(|o| o.of.as_str() == "region:RU-PRI" && o.covers_year(2023)));
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_lines() {
+        let files = vec![(
+            "cities.tsv".to_string(),
+            "# x\nid\tregion\tname_en\tname_ru\tname_zh\taliases\trole\ncity:a\tregion:RU-PRI\tA\n"
+                .to_string(),
+        )];
+        let err = RefData::from_files(files, "test").unwrap_err();
+        assert!(err.to_string().contains("cities.tsv:3:"), "{err}");
+    }
+}

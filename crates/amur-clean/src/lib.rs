@@ -106,6 +106,12 @@ impl Cleaner {
             parts.title = Some(normalise::normalise_line(t));
             strip_leading_title(&mut parts.body, t);
         }
+        // A page of one line is a body without a headline.
+        if parts.body.is_empty() && page.declared.title.is_none() {
+            if let Some(t) = parts.title.take() {
+                parts.body = t;
+            }
+        }
         let published = self
             .declared_date(page)
             .or(parts.published.filter(|d| self.plausible(d)));

@@ -48,6 +48,10 @@ pub struct Lexicon {
     pub title_words: HashMap<String, usize>,
     /// Organisation head words by language then form (lower-case for en/ru).
     pub org_heads: HashMap<(String, String), OrgHead>,
+    /// Russian titles by their word stems joined with spaces → canonical English word.
+    pub ru_title_stems: HashMap<String, String>,
+    /// Russian organisation head words (lower-case), for "is this an institution" checks.
+    pub ru_heads: Vec<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -93,6 +97,17 @@ impl Lexicon {
             lx.titles
                 .insert((lang.to_string(), t.to_lowercase()), Title { canonical });
         }
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+        for ((lang, title), t) in &lx.titles {
+            if lang == "ru" && !t.canonical.is_empty() {
+                let stems: Vec<String> = title
+                    .split_whitespace()
+                    .map(|w| crate::gazetteer::stem_ru(&stemmer, w))
+                    .collect();
+                lx.ru_title_stems
+                    .insert(stems.join(" "), t.canonical.clone());
+            }
+        }
         for row in rows(ORG_HEADS) {
             let (Some(lang), Some(h)) = (cell(&row, 0), cell(&row, 1)) else {
                 continue;
@@ -111,6 +126,12 @@ impl Lexicon {
                 },
             );
         }
+        lx.ru_heads = lx
+            .org_heads
+            .keys()
+            .filter(|(l, h)| l == "ru" && h.chars().count() >= 4)
+            .map(|(_, h)| h.clone())
+            .collect();
         lx
     }
 

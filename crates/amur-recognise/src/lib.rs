@@ -26,6 +26,7 @@
 
 pub mod gazetteer;
 pub mod lexicon;
+pub mod ner_ru;
 pub mod orgs;
 pub mod persons;
 pub mod text;
@@ -49,6 +50,10 @@ pub struct Recogniser {
     families: HashMap<String, Vec<usize>>,
     /// Known people by order-blind name key.
     person_keys: HashMap<String, usize>,
+    /// Phonetic keys of known family names.
+    family_keys: Vec<(String, Vec<usize>)>,
+    /// Phonetic keys of known full English names.
+    name_keys: Vec<(String, usize)>,
 }
 
 /// Order-, case- and punctuation-blind key of a name.
@@ -111,7 +116,21 @@ impl Recogniser {
                 }
             }
         }
+        let family_keys = families
+            .iter()
+            .filter(|(f, _)| f.chars().count() >= 4)
+            .map(|(f, idx)| (tr::phonetic_key(f), idx.clone()))
+            .collect();
+        let name_keys = data
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person)
+            .filter_map(|(i, e)| Some((tr::phonetic_key(e.names.en.as_deref()?), i)))
+            .collect();
         Recogniser {
+            family_keys,
+            name_keys,
             data: data.clone(),
             gaz: Gazetteer::new(data),
             lex: Lexicon::embedded(),
@@ -134,8 +153,22 @@ impl Recogniser {
         let mut gaz = gazetteer::resolve_overlaps(raw.clone());
         // "US dollars" names a currency, not the country.
         gaz.retain(|m| {
-            let after = text[m.end..].trim_start().to_lowercase();
-            let before = text[..m.start].trim_end().to_lowercase();
+            let after: String = text[m.end..]
+                .trim_start()
+                .chars()
+                .take(10)
+                .collect::<String>()
+                .to_lowercase();
+            let before: String = text[..m.start]
+                .trim_end()
+                .chars()
+                .rev()
+                .take(10)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
             !(after.starts_with("dollar")
                 || after.starts_with("доллар")
                 || before.ends_with("долларов")
@@ -147,13 +180,16 @@ impl Recogniser {
         // ("Владимир", "Шивэй") yields to a person pattern around it.
         let yields = |m: &GazMatch| {
             let w = &text[m.start..m.end];
+            let prev_word = text[..m.start]
+                .strip_suffix(' ')
+                .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
+                .unwrap_or("");
+            let after_surname = capitalised(prev_word) && tr::is_chinese_surname(prev_word);
             !w.contains(' ')
-                && (self
-                    .lex
-                    .given_ru
-                    .contains_key(&w.to_lowercase().replace('ё', "е"))
+                && (persons::given_ru_pub(&self.lex, w).is_some()
                     || self.lex.given_en.contains_key(&w.to_lowercase())
-                    || (has_cyrillic(w) && tr::is_palladius_word(w)))
+                    || (has_cyrillic(w) && tr::is_palladius_word(w))
+                    || (after_surname && (tr::is_pinyin_word(w) || tr::is_palladius_word(w))))
         };
         let taken: Vec<(usize, usize)> = gaz
             .iter()
@@ -167,12 +203,19 @@ impl Recogniser {
             lex: &self.lex,
             stemmer: &self.stemmer,
         };
+        let (cyr, han) = (has_cyrillic(text), text::has_han(text));
         let mut people = persons::find_en(&cx);
-        people.extend(persons::find_ru(&cx));
-        people.extend(persons::find_zh(&cx));
+        if cyr {
+            people.extend(persons::find_ru(&cx));
+        }
+        if han {
+            people.extend(persons::find_zh(&cx));
+        }
         let is_title = |w: &str| self.lex.is_title_word("en", w);
         let mut orgs = orgs::find_en(text, &toks, &taken, &self.lex, is_title);
-        orgs.extend(orgs::find_ru(text));
+        if cyr {
+            orgs.extend(orgs::find_ru(text));
+        }
         let places: Vec<(usize, usize, String)> = gaz
             .iter()
             .filter(|m| text::has_han(&text[m.start..m.end]))
@@ -229,20 +272,6 @@ impl Recogniser {
         gaz.sort_by_key(|(m, _)| m.start);
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut by_id: HashMap<EntityId, usize> = HashMap::new();
-        let mut add = |clusters: &mut Vec<Cluster>, c: Cluster, span: (usize, usize)| {
-            if let Some(&i) = by_id.get(&c.id) {
-                let cl: &mut Cluster = &mut clusters[i];
-                cl.mentions.push(span);
-                if cl.office.is_none() {
-                    cl.office = c.office;
-                }
-            } else {
-                by_id.insert(c.id.clone(), clusters.len());
-                let mut c = c;
-                c.mentions = vec![span];
-                clusters.push(c);
-            }
-        };
         // Places named inside a firm's or a university's name are not mentions of the place.
         let inside_firm = |s: usize, e: usize| {
             orgs.iter().any(|o| {
@@ -260,7 +289,7 @@ impl Recogniser {
                 continue;
             }
             let c = self.ref_cluster(*idx);
-            add(&mut clusters, c, (m.start, m.end));
+            add_cluster(&mut clusters, &mut by_id, c, (m.start, m.end));
         }
         for o in &orgs {
             if gaz
@@ -289,13 +318,51 @@ impl Recogniser {
                 family: None,
                 mentions: Vec::new(),
             };
-            add(&mut clusters, c, (o.start, o.end));
+            add_cluster(&mut clusters, &mut by_id, c, (o.start, o.end));
         }
         // Full names first, so that surnames can join them.
         people.sort_by_key(|p| (p.given.is_none(), p.start));
         for p in &people {
             if let Some((c, span)) = self.person_cluster(p, &clusters, year) {
-                add(&mut clusters, c, span);
+                add_cluster(&mut clusters, &mut by_id, c, span);
+            }
+        }
+        if has_cyrillic(text) {
+            let claimed: Vec<(usize, usize)> = clusters
+                .iter()
+                .flat_map(|c| c.mentions.iter().copied())
+                .collect();
+            for o in ner_ru::find(text, &toks, &claimed, &self.lex) {
+                let surface = &text[o.start..o.end];
+                let (prefix, kind) = match o.kind {
+                    ner_ru::Open::Person => ("person", EntityType::Person),
+                    ner_ru::Open::Org => ("organization", EntityType::Organization),
+                    ner_ru::Open::Place => ("city", EntityType::City),
+                };
+                let latin = tr::ru_to_latin(surface);
+                let c = Cluster {
+                    id: EntityId::new(prefix, &slug(&latin)),
+                    kind,
+                    name: latin,
+                    code: None,
+                    names: Names {
+                        en: None,
+                        ru: Some(surface.to_string()),
+                        zh: None,
+                    },
+                    aliases: Vec::new(),
+                    office: None,
+                    family: (kind == EntityType::Person)
+                        .then(|| {
+                            surface.split_whitespace().last().map(|w| {
+                                tr::ru_to_latin(&persons::surname_lemma(w, false, false))
+                                    .to_lowercase()
+                            })
+                        })
+                        .flatten(),
+                    mentions: Vec::new(),
+                };
+                add_cluster(&mut clusters, &mut by_id, c, (o.start, o.end));
             }
         }
         self.bare_surnames(text, &toks, &gaz, &mut clusters, &mut by_id);
@@ -528,28 +595,22 @@ impl Recogniser {
         let threshold = if family_only.is_some() { 0.85 } else { 0.92 };
         let mut best: Vec<(f64, usize)> = Vec::new();
         if let Some(f) = family_only {
-            for (fam, idxs) in &self.families {
-                if fam.chars().count() < 4 || f.chars().count() < 4 {
-                    continue;
-                }
-                let s = tr::name_similarity(f, fam);
+            if f.chars().count() < 4 {
+                return None;
+            }
+            let k = tr::phonetic_key(f);
+            for (fk, idxs) in &self.family_keys {
+                let s = key_similarity(&k, fk);
                 if s >= threshold {
                     best.extend(idxs.iter().map(|&i| (s, i)));
                 }
             }
         } else {
-            for (i, e) in self
-                .data
-                .entities()
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == EntityType::Person)
-            {
-                if let Some(en) = &e.names.en {
-                    let s = tr::name_similarity(name, en);
-                    if s >= threshold {
-                        best.push((s, i));
-                    }
+            let k = tr::phonetic_key(name);
+            for (nk, i) in &self.name_keys {
+                let s = key_similarity(&k, nk);
+                if s >= threshold {
+                    best.push((s, *i));
                 }
             }
         }
@@ -578,7 +639,7 @@ impl Recogniser {
                 || gaz.iter().any(|(m, _)| m.start < e && s < m.end)
         };
         for t in toks {
-            if !capitalised(t.text) || t.text.chars().count() < 3 {
+            if !capitalised(t.text) || t.text.chars().count() < 2 {
                 continue;
             }
             let word = t.text.trim_end_matches("'s");
@@ -600,7 +661,7 @@ impl Recogniser {
                 continue;
             }
             // A distinctive surname of exactly one known person.
-            if key.chars().count() >= 6 && !text[..t.start].trim_end().ends_with(['.', '!', '?']) {
+            if key.chars().count() >= 5 && !text[..t.start].trim_end().ends_with(['.', '!', '?']) {
                 if let Some([idx]) = self.families.get(&key).map(Vec::as_slice) {
                     let c = self.ref_cluster(*idx);
                     if let Some(&ci) = by_id.get(&c.id) {
@@ -614,6 +675,49 @@ impl Recogniser {
                 }
             }
         }
+    }
+}
+
+/// 1 − normalised edit distance of two phonetic keys (as `name_similarity` does).
+fn key_similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 || a.len().abs_diff(b.len()) * 4 > longest {
+        return 0.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / longest as f64
+}
+
+/// Adds a mention to the cluster with the same id, or starts a new cluster.
+fn add_cluster(
+    clusters: &mut Vec<Cluster>,
+    by_id: &mut HashMap<EntityId, usize>,
+    c: Cluster,
+    span: (usize, usize),
+) {
+    if let Some(&i) = by_id.get(&c.id) {
+        let cl = &mut clusters[i];
+        cl.mentions.push(span);
+        if cl.office.is_none() {
+            cl.office = c.office;
+        }
+    } else {
+        by_id.insert(c.id.clone(), clusters.len());
+        let mut c = c;
+        c.mentions = vec![span];
+        clusters.push(c);
     }
 }
 
@@ -644,5 +748,125 @@ impl CharIndex {
     }
     fn at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&s| s < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static R: LazyLock<Recogniser> =
+        LazyLock::new(|| Recogniser::new(&RefData::embedded().unwrap()));
+
+    fn find<'a>(ents: &'a [Entity], id: &str) -> Option<&'a Entity> {
+        ents.iter().find(|e| e.id.as_str() == id)
+    }
+
+    #[test]
+    fn one_official_from_three_languages() {
+        for text in [
+            "Governor Oleg Kozhemyako met the delegation. Kozhemyako said the checkpoint will reopen.",
+            "Встреча прошла с губернатором Приморского края Олегом Кожемяко во Владивостоке.",
+            "滨海边疆区州长科热米亚科会见了代表团。",
+        ] {
+            let ents = R.recognise(text, Some(2024));
+            let k = find(&ents, "person:oleg-kozhemyako").unwrap_or_else(|| panic!("{text}: {ents:?}"));
+            assert_eq!(k.name, "Oleg Kozhemyako");
+        }
+    }
+
+    #[test]
+    fn unknown_chinese_official_gets_pinyin_name_in_every_script() {
+        let ru = R.recognise("Выступил секретарь горкома Хуан Шивэй (黄世伟).", None);
+        let en = R.recognise(
+            "The city party secretary Huang Shiwei spoke at the meeting.",
+            None,
+        );
+        let zh = R.recognise("市委书记黄世伟在会上讲话。", None);
+        for ents in [&ru, &en, &zh] {
+            assert!(
+                ents.iter()
+                    .any(|e| e.kind == EntityType::Person && e.name == "Huang Shiwei"),
+                "{ents:?}"
+            );
+        }
+        let p = ru.iter().find(|e| e.name == "Huang Shiwei").unwrap();
+        assert_eq!(p.names.zh.as_deref(), Some("黄世伟"));
+        assert_eq!(p.id.as_str(), "person:huang-shiwei");
+    }
+
+    #[test]
+    fn russian_names_in_oblique_cases() {
+        let ents = R.recognise(
+            "Встреча с Генеральным консулом Владимиром Ощепковым прошла в Харбине.",
+            None,
+        );
+        assert!(
+            ents.iter().any(|e| e.name == "Vladimir Oshchepkov"),
+            "{ents:?}"
+        );
+        assert!(find(&ents, "city:harbin").is_some());
+        assert!(
+            find(&ents, "city:vladimir").is_none(),
+            "a given name is not the city"
+        );
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let ents = R.recognise(
+            "President Xi Jinping met President Putin. Xi said the talks went well.",
+            Some(2023),
+        );
+        let xi = find(&ents, "person:xi-jinping").unwrap();
+        assert_eq!(xi.mentions.len(), 2, "{xi:?}");
+        assert!(find(&ents, "person:vladimir-putin").is_some(), "{ents:?}");
+    }
+
+    #[test]
+    fn garbled_surname_joins_a_known_official_by_sound() {
+        // Machine translation spelled the surname with w for v.
+        let ents = R.recognise(
+            "Orlow, the governor of Amur Oblast, welcomed the delegation.",
+            Some(2024),
+        );
+        assert!(find(&ents, "person:vasily-orlov").is_some(), "{ents:?}");
+    }
+
+    #[test]
+    fn organisations_by_shape() {
+        let ents = R.recognise("Harbin Fresh Grain Trading Co., Ltd. signed a contract with ООО «Амурагро» and the Suifenhe Customs Office.", None);
+        let names: Vec<&str> = ents
+            .iter()
+            .filter(|e| e.kind == EntityType::Organization)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            names.contains(&"Harbin Fresh Grain Trading Co., Ltd."),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Amuragro"), "{names:?}");
+        assert!(
+            names.iter().any(|n| n.contains("Suifenhe Customs")),
+            "{names:?}"
+        );
+        assert!(
+            find(&ents, "city:harbin").is_none(),
+            "a city inside a firm's name is not a mention"
+        );
+    }
+
+    #[test]
+    fn mentions_are_character_offsets() {
+        let text = "黑龙江省代表团访问了哈巴罗夫斯克边疆区。";
+        let ents = R.recognise(text, None);
+        for e in &ents {
+            for m in &e.mentions {
+                let s: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                assert_eq!(s, m.text);
+            }
+        }
+        assert!(find(&ents, "region:RU-KHA").is_some(), "{ents:?}");
     }
 }

@@ -197,7 +197,7 @@ fn russian_surname_shape(w: &str) -> bool {
     const ENDS: &[&str] = &[
         "ov", "ev", "yev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "skiy", "ski", "skaya",
         "ko", "enko", "uk", "yuk", "ich", "vich", "dze", "yan", "ian", "ets", "ak", "yak", "ykh",
-        "ikh", "ago", "ov's",
+        "ikh", "ago", "ov's", "ow", "ew",
     ];
     w.len() >= 4 && ENDS.iter().any(|e| w.ends_with(e))
 }
@@ -547,10 +547,11 @@ pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
         // A title, then a surname: "губернатор Кожемяко".
         if let Some(title) = title_before_ru(cx, i) {
             let lower = tok.text.to_lowercase();
-            let institution =
-                cx.lex.org_heads.keys().any(|(l, h)| {
-                    l == "ru" && lower.starts_with(h.as_str()) && h.chars().count() >= 4
-                });
+            let institution = cx
+                .lex
+                .ru_heads
+                .iter()
+                .any(|h| lower.starts_with(h.as_str()));
             if !institution
                 && russian_surname_shape_ru(tok.text)
                 && (!tr::is_chinese_surname(tok.text)
@@ -624,6 +625,16 @@ fn russian_surname_shape_ru(w: &str) -> bool {
     w.chars().count() >= 4 && ENDS.iter().any(|e| w.ends_with(e))
 }
 
+/// Whether a word is a patronymic (any case).
+pub fn is_patronymic_pub(w: &str) -> bool {
+    is_patronymic(w)
+}
+
+/// A Russian given name in any case.
+pub fn given_ru_pub<'l>(lex: &'l Lexicon, w: &str) -> Option<&'l crate::lexicon::GivenName> {
+    given_ru(lex, w).map(|(g, _)| g)
+}
+
 fn is_patronymic(w: &str) -> bool {
     let w = w.to_lowercase();
     ["ович", "евич", "овна", "евна", "ична", "инична"]
@@ -643,17 +654,8 @@ fn title_before_ru(cx: &Ctx, i: usize) -> Option<String> {
             .iter()
             .map(|t| crate::gazetteer::stem_ru(cx.stemmer, t.text))
             .collect();
-        let stem_phrase = words.join(" ");
-        for ((lang, title), t) in &cx.lex.titles {
-            if lang == "ru" && !t.canonical.is_empty() {
-                let tw: Vec<String> = title
-                    .split_whitespace()
-                    .map(|w| crate::gazetteer::stem_ru(cx.stemmer, w))
-                    .collect();
-                if tw.join(" ") == stem_phrase {
-                    return Some(t.canonical.clone());
-                }
-            }
+        if let Some(c) = cx.lex.ru_title_stems.get(&words.join(" ")) {
+            return Some(c.clone());
         }
     }
     None

@@ -110,7 +110,7 @@ pub(crate) fn entities(file: &str, t: &Table, problems: &mut Vec<Problem>) -> Ve
         };
         let mut related = Vec::new();
         for col in ["members", "counterpart"] {
-            related.extend(list(t.get(row, col)).into_iter().map(|s| EntityId(s)));
+            related.extend(list(t.get(row, col)).into_iter().map(EntityId));
         }
         for col in ["capital", "city"] {
             related.extend(id_ref(col));

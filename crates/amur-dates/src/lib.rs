@@ -18,9 +18,11 @@
 
 mod months;
 mod patterns;
+mod relative;
 
 pub use months::month_from_word;
 pub use patterns::{find_dates, parse_date, FoundDate};
+pub use relative::{date_expressions, DateExpr};
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,0 +1,500 @@
+//! Date expressions of a whole text, resolved: absolute dates with a missing
+//! year filled from the reference date, ranges ("From October 17 to 19",
+//! "17–19 октября", "10月17日至19日"), and relative expressions ("on Monday",
+//! "on the 18th", "just today", "last year", "5 августа", "в прошлом году",
+//! "上周", "本月").
+//!
+//! The reference is the publication date; "today" and "on the 18th" in a text
+//! that already named a day refer to that day (the narrative date), so a
+//! speech reported on the 18th saying "just today" means the 18th. Without a
+//! publication date, a year is never guessed.
+
+use crate::{find_dates, month_from_word, PartialDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A resolved date expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// ISO day, month, year, or `A/B` interval; `None` when the year cannot be known.
+    pub value: Option<String>,
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("static regex")
+}
+
+static RANGE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:from\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|—|until|till|through)\s*(?:([A-Z][a-z]{2,8})\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?",
+    )
+});
+static RANGE_DM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\d{1,2})\s*(?:-|–|—|по|to)\s*(\d{1,2})\s+([A-Za-zА-Яа-яё]{3,10})(?:\s+(\d{4}))?")
+});
+static RANGE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|—|～|~)\s*(?:(\d{1,2})月)?(\d{1,2})日")
+});
+static DAY_OF_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b"));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",
+    )
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(just\s+today|today|yesterday|tomorrow|this\s+year|last\s+year|next\s+year|this\s+month|last\s+month|next\s+month|this\s+week|last\s+week|next\s+week)\b|(сегодня|вчера|завтра|в\s+этом\s+году|в\s+текущем\s+году|в\s+прошлом\s+году|в\s+следующем\s+году|в\s+этом\s+месяце|в\s+прошлом\s+месяце|в\s+следующем\s+месяце|на\s+этой\s+неделе|на\s+прошлой\s+неделе|на\s+следующей\s+неделе)|(今天|今日|昨天|昨日|明天|今年|去年|明年|本月|上月|上个月|下月|下个月|本周|上周|下周)",
+    )
+});
+static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:in\s+|at\s+the\s+(?:end|beginning|start)\s+of\s+)?([A-Z][a-z]{2,8})\s+(this|last|next)\s+year\b|\bв\s+([а-яё]{3,9})\s+(этого|прошлого|следующего)\s+года",
+    )
+});
+static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:[Ii]n|[Ii]n early|[Ii]n late|[Bb]y|[Ss]ince|[Uu]ntil)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?|\bв\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b(?:\s+(\d{4}))?",
+    )
+});
+
+/// Resolves every date expression in `text` against the publication date.
+pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExpr> {
+    let mut raw: Vec<(usize, usize, Kind)> = Vec::new();
+    let mut taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
+        if raw.iter().all(|(a, b, _)| e <= *a || *b <= s) {
+            raw.push((s, e, k));
+        }
+    };
+    for c in RANGE_ZH.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+        let (Some(m1), Some(d1), Some(d2)) = (num(2), num(3), num(5)) else {
+            continue;
+        };
+        let y = num(1).map(|y| y as i32);
+        let m2 = num(4).unwrap_or(m1);
+        taken(
+            m.0,
+            m.1,
+            Kind::Range(
+                PartialDate {
+                    year: y,
+                    month: Some(m1),
+                    day: Some(d1),
+                },
+                PartialDate {
+                    year: y,
+                    month: Some(m2),
+                    day: Some(d2),
+                },
+            ),
+            &mut raw,
+        );
+    }
+    for c in RANGE_EN.captures_iter(text) {
+        let Some(m1) = month_from_word(&c[1]) else {
+            continue;
+        };
+        let m2 = c
+            .get(3)
+            .and_then(|x| month_from_word(x.as_str()))
+            .unwrap_or(m1);
+        let (Ok(d1), Ok(d2)) = (c[2].parse::<u32>(), c[4].parse::<u32>()) else {
+            continue;
+        };
+        let y = c.get(5).and_then(|x| x.as_str().parse().ok());
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        taken(
+            m.0,
+            m.1,
+            Kind::Range(
+                PartialDate {
+                    year: y,
+                    month: Some(m1),
+                    day: Some(d1),
+                },
+                PartialDate {
+                    year: y,
+                    month: Some(m2),
+                    day: Some(d2),
+                },
+            ),
+            &mut raw,
+        );
+    }
+    for c in RANGE_DM.captures_iter(text) {
+        let Some(mo) = month_from_word(&c[3]) else {
+            continue;
+        };
+        let (Ok(d1), Ok(d2)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
+        if d1 >= d2 {
+            continue;
+        }
+        let y = c.get(4).and_then(|x| x.as_str().parse().ok());
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        taken(
+            m.0,
+            m.1,
+            Kind::Range(
+                PartialDate {
+                    year: y,
+                    month: Some(mo),
+                    day: Some(d1),
+                },
+                PartialDate {
+                    year: y,
+                    month: Some(mo),
+                    day: Some(d2),
+                },
+            ),
+            &mut raw,
+        );
+    }
+    for c in MONTH_THIS_YEAR.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let (word, rel) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(w), Some(r), _, _) => (w.as_str(), r.as_str().to_lowercase()),
+            (_, _, Some(w), Some(r)) => (w.as_str(), r.as_str().to_lowercase()),
+            _ => continue,
+        };
+        let Some(month) = month_from_word(word) else {
+            continue;
+        };
+        let shift = if rel.starts_with("last") || rel.starts_with("прошл") {
+            -1
+        } else if rel.starts_with("next") || rel.starts_with("следующ") {
+            1
+        } else {
+            0
+        };
+        taken(m.0, m.1, Kind::MonthOfYear(month, shift), &mut raw);
+    }
+    for f in find_dates(text) {
+        taken(f.start, f.end, Kind::Absolute(f.date), &mut raw);
+    }
+    for c in MONTH_ALONE.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let word = c.get(1).or(c.get(3)).map(|x| x.as_str()).unwrap_or("");
+        let Some(month) = month_from_word(word) else {
+            continue;
+        };
+        let year = c.get(2).or(c.get(4)).and_then(|x| x.as_str().parse().ok());
+        taken(
+            m.0,
+            m.1,
+            Kind::Absolute(PartialDate {
+                year,
+                month: Some(month),
+                day: None,
+            }),
+            &mut raw,
+        );
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let w = c
+            .get(0)
+            .map(|x| x.as_str().to_lowercase())
+            .unwrap_or_default();
+        taken(m.0, m.1, Kind::Relative(relative_kind(&w)), &mut raw);
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let w = c
+            .get(0)
+            .map(|x| x.as_str().to_lowercase())
+            .unwrap_or_default();
+        let Some(wd) = weekday(&w) else { continue };
+        let shift = if w.contains("next") || w.contains("следующ") || w.starts_with('下') {
+            1
+        } else if w.contains("last") || w.contains("прошл") || w.starts_with('上') {
+            -1
+        } else {
+            0
+        };
+        taken(m.0, m.1, Kind::Weekday(wd, shift), &mut raw);
+    }
+    for c in DAY_OF_MONTH.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let Ok(d) = c[1].parse::<u32>() else { continue };
+        taken(m.0, m.1, Kind::DayOfMonth(d), &mut raw);
+    }
+    raw.sort_by_key(|r| r.0);
+    // Walk in order, keeping the last day named as the narrative date.
+    let mut narrative: Option<NaiveDate> = None;
+    let mut out = Vec::new();
+    for (s, e, k) in raw {
+        let value = resolve(&k, published, narrative);
+        if let Some(d) = value
+            .as_deref()
+            .and_then(|v| v.split('/').next())
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        {
+            narrative = Some(d);
+        }
+        out.push(DateExpr {
+            start: s,
+            end: e,
+            value,
+        });
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Rel {
+    Today,
+    Yesterday,
+    Tomorrow,
+    Year(i32),
+    Month(i32),
+    Week(i32),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Absolute(PartialDate),
+    Range(PartialDate, PartialDate),
+    MonthOfYear(u32, i32),
+    Relative(Rel),
+    Weekday(Weekday, i32),
+    DayOfMonth(u32),
+}
+
+fn relative_kind(w: &str) -> Rel {
+    let has = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
+    if has(&["yesterday", "вчера", "昨"]) {
+        Rel::Yesterday
+    } else if has(&["tomorrow", "завтра", "明天"]) {
+        Rel::Tomorrow
+    } else if has(&["today", "сегодня", "今天", "今日"]) {
+        Rel::Today
+    } else {
+        let shift = if has(&["last", "прошл", "去年", "上"]) {
+            -1
+        } else if has(&["next", "следующ", "明年", "下"]) {
+            1
+        } else {
+            0
+        };
+        if has(&["year", "году", "年"]) {
+            Rel::Year(shift)
+        } else if has(&["month", "месяце", "月"]) {
+            Rel::Month(shift)
+        } else {
+            Rel::Week(shift)
+        }
+    }
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    const T: &[(&str, Weekday)] = &[
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+        ("понедельник", Weekday::Mon),
+        ("вторник", Weekday::Tue),
+        ("среду", Weekday::Wed),
+        ("четверг", Weekday::Thu),
+        ("пятницу", Weekday::Fri),
+        ("субботу", Weekday::Sat),
+        ("воскресенье", Weekday::Sun),
+        ("一", Weekday::Mon),
+        ("二", Weekday::Tue),
+        ("三", Weekday::Wed),
+        ("四", Weekday::Thu),
+        ("五", Weekday::Fri),
+        ("六", Weekday::Sat),
+        ("日", Weekday::Sun),
+        ("天", Weekday::Sun),
+    ];
+    let tail: String = w.chars().rev().take(1).collect();
+    T.iter()
+        .find(|(k, _)| w.contains(k) && (k.len() > 3 || tail == *k))
+        .map(|(_, d)| *d)
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Fills a missing year: the reference's year, or the one before when that
+/// would put the date well after the reference.
+fn fill_year(d: PartialDate, reference: Option<NaiveDate>) -> PartialDate {
+    if d.year.is_some() {
+        return d;
+    }
+    let Some(r) = reference else { return d };
+    let mut out = d;
+    out.year = Some(r.year());
+    if let Some(n) = out
+        .to_naive()
+        .or_else(|| NaiveDate::from_ymd_opt(r.year(), out.month.unwrap_or(1), 1))
+    {
+        if n > r + Duration::days(90) {
+            out.year = Some(r.year() - 1);
+        }
+    }
+    out
+}
+
+fn resolve(k: &Kind, published: Option<NaiveDate>, narrative: Option<NaiveDate>) -> Option<String> {
+    let reference = narrative.or(published);
+    match *k {
+        Kind::Absolute(d) => fill_year(d, published).iso(),
+        Kind::Range(a, b) => {
+            let a = fill_year(a, published);
+            let b = PartialDate {
+                year: b.year.or(a.year),
+                ..b
+            };
+            Some(format!("{}/{}", a.iso()?, b.iso()?))
+        }
+        Kind::MonthOfYear(m, shift) => {
+            let y = published?.year() + shift;
+            PartialDate::ym(y, m).iso()
+        }
+        Kind::Relative(r) => {
+            let p = published?;
+            match r {
+                Rel::Today => Some(iso(reference?)),
+                Rel::Yesterday => Some(iso(reference? - Duration::days(1))),
+                Rel::Tomorrow => Some(iso(reference? + Duration::days(1))),
+                Rel::Year(s) => Some(format!("{:04}", p.year() + s)),
+                Rel::Month(s) => {
+                    let total = p.year() * 12 + p.month0() as i32 + s;
+                    Some(format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    ))
+                }
+                Rel::Week(s) => {
+                    let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64)
+                        + Duration::weeks(s as i64);
+                    Some(format!(
+                        "{}/{}",
+                        iso(monday),
+                        iso(monday + Duration::days(6))
+                    ))
+                }
+            }
+        }
+        Kind::Weekday(wd, shift) => {
+            let p = published?;
+            let back = (p.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let d = match shift {
+                1 => p + Duration::days((7 - back) % 7 + if back == 0 { 7 } else { 0 }),
+                -1 => p - Duration::days(back + 7),
+                _ => p - Duration::days(back),
+            };
+            Some(iso(d))
+        }
+        Kind::DayOfMonth(day) => {
+            let r = reference?;
+            let mut d = NaiveDate::from_ymd_opt(r.year(), r.month(), day)?;
+            if d > r + Duration::days(3) {
+                let prev = r.with_day(1)? - Duration::days(1);
+                d = NaiveDate::from_ymd_opt(prev.year(), prev.month(), day)?;
+            }
+            Some(iso(d))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, published: Option<(i32, u32, u32)>) -> Vec<Option<String>> {
+        let p = published.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        date_expressions(text, p)
+            .into_iter()
+            .map(|d| d.value)
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn english_news_dates() {
+        let v = values(
+            "From October 17 to 19, the delegation toured. On the 18th, it arrived. Just today, the leaders met. In March this year, a visit took place.",
+            Some((2023, 10, 20)),
+        );
+        assert_eq!(
+            v,
+            [
+                s("2023-10-17/2023-10-19"),
+                s("2023-10-18"),
+                s("2023-10-18"),
+                s("2023-03")
+            ]
+        );
+        assert_eq!(
+            values("The delegation on Monday set off.", Some((2023, 1, 12))),
+            [s("2023-01-09")]
+        );
+        assert_eq!(
+            values("last year and next month", Some((2023, 1, 12))),
+            [s("2022"), s("2023-02")]
+        );
+    }
+
+    #[test]
+    fn russian_news_dates() {
+        assert_eq!(
+            values("Презентация прошла 5 августа.", Some((2021, 8, 6))),
+            [s("2021-08-05")]
+        );
+        assert_eq!(
+            values("Форум пройдет 17-19 октября.", Some((2023, 10, 1))),
+            [s("2023-10-17/2023-10-19")]
+        );
+        assert_eq!(
+            values("в прошлом году товарооборот вырос", Some((2024, 3, 1))),
+            [s("2023")]
+        );
+        assert_eq!(values("В декабре 2022 года", None), [s("2022-12")]);
+        assert_eq!(values("сегодня", None), [None]);
+    }
+
+    #[test]
+    fn chinese_news_dates() {
+        assert_eq!(
+            values("5月19日，代表团出席论坛。", Some((2025, 5, 20))),
+            [s("2025-05-19")]
+        );
+        assert_eq!(
+            values("10月17日至19日", Some((2023, 10, 20))),
+            [s("2023-10-17/2023-10-19")]
+        );
+        assert_eq!(
+            values("上周双方举行会谈", Some((2024, 6, 14))),
+            [s("2024-06-03/2024-06-09")]
+        );
+        assert_eq!(values("今年", Some((2024, 6, 14))), [s("2024")]);
+    }
+
+    #[test]
+    fn no_year_without_a_reference() {
+        assert_eq!(values("in April the delegation visited", None), [None]);
+        assert_eq!(values("At the end of March this year", None), [None]);
+    }
+}

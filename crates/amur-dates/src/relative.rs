@@ -66,7 +66,7 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 /// Resolves every date expression in `text` against the publication date.
 pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExpr> {
     let mut raw: Vec<(usize, usize, Kind)> = Vec::new();
-    let mut taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
+    let taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
         if raw.iter().all(|(a, b, _)| e <= *a || *b <= s) {
             raw.push((s, e, k));
         }

@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 use amur_clean::Cleaner;
+use amur_facts::{Doc, FactFinder};
 use amur_recognise::Recogniser;
 use amur_record::Record;
 use amur_refdata::RefData;
@@ -41,6 +42,8 @@ pub struct Pipeline {
     pub cleaner: Cleaner,
     /// The recognition stage (reference data and matchers).
     pub recogniser: Arc<Recogniser>,
+    /// The fact stage (rule lexicons).
+    pub facts: Arc<FactFinder>,
 }
 
 impl Pipeline {
@@ -49,6 +52,7 @@ impl Pipeline {
         Pipeline {
             cleaner: Cleaner::default(),
             recogniser: Arc::new(Recogniser::new(data)),
+            facts: Arc::new(FactFinder::default()),
         }
     }
 
@@ -71,6 +75,22 @@ impl Pipeline {
             .and_then(|p| p.get(..4))
             .and_then(|y| y.parse().ok());
         rec.entities = self.recogniser.recognise(&rec.text, year);
+        let published = rec
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let doc = Doc {
+            text: &rec.text,
+            title: rec.title.as_deref(),
+            published,
+            entities: &rec.entities,
+        };
+        let facts = self.facts.find(&doc, self.recogniser.data());
+        rec.sectors = facts.sectors;
+        rec.events = facts.events;
+        rec.agreements = facts.agreements;
+        rec.figures = facts.figures;
+        rec.relations = facts.relations;
         Ok(rec)
     }
 }

@@ -1,0 +1,146 @@
+//! Agreements: each signed document with its parties, kind, sector and date.
+//! Several documents signed at one ceremony ("A signed contracts with B, C
+//! and D, E and F") are several agreements.
+
+use crate::{Ctx, M};
+use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(joint statement|joint declaration|совместн\w+ заявлени\w*|联合声明)|(memorand\w*|меморандум\w*|备忘录)|(contract\w*|контракт\w*|договор\w*|合同)|(protocol\w*|протокол\w*|纪要|议定书)|(agreement\w*|соглашени\w*|协议|协定)")
+        .expect("static regex")
+});
+static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(attended|witnessed|присутствовал\w*|出席|见证)").expect("static regex")
+});
+
+fn kind_in(t: &str) -> AgreementKind {
+    match KIND.captures(t) {
+        Some(c) if c.get(1).is_some() => AgreementKind::JointStatement,
+        Some(c) if c.get(2).is_some() => AgreementKind::Memorandum,
+        Some(c) if c.get(3).is_some() => AgreementKind::Contract,
+        Some(c) if c.get(4).is_some() => AgreementKind::Protocol,
+        _ => AgreementKind::Agreement,
+    }
+}
+
+/// Parties of a text segment: people and organisations, or places when there are none.
+fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
+    let mut actors: Vec<EntityId> = Vec::new();
+    let mut places: Vec<EntityId> = Vec::new();
+    for m in ms {
+        let e = cx.entity(m);
+        let list = match e.kind {
+            EntityType::Person | EntityType::Organization => &mut actors,
+            EntityType::Region | EntityType::City | EntityType::Country => &mut places,
+            _ => continue,
+        };
+        if !list.contains(&e.id) {
+            list.push(e.id.clone());
+        }
+    }
+    if actors.len() >= 2 {
+        actors
+    } else {
+        actors.into_iter().chain(places).collect()
+    }
+}
+
+/// Agreements signed in the article; `events` gives signing dates.
+pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
+    let text = cx.doc.text;
+    let mut out: Vec<Agreement> = Vec::new();
+    for &sent in &cx.sentences {
+        let Some(trig) = cx
+            .triggers
+            .iter()
+            .find(|h| h.class == "signing" && sent.0 <= h.start && h.end <= sent.1)
+        else {
+            continue;
+        };
+        if ATTEND.is_match(&text[sent.0..sent.1]) {
+            continue;
+        }
+        let evidence = cx.span(sent);
+        let date = events
+            .iter()
+            .find(|e| e.kind == EventType::Signing && e.evidence.overlaps(&evidence))
+            .and_then(|e| e.date.clone())
+            .or_else(|| {
+                events
+                    .iter()
+                    .rev()
+                    .find(|e| e.evidence.start <= evidence.start)
+                    .and_then(|e| e.date.clone())
+            });
+        // Segments: comma-separated parts of the sentence, never cutting a name.
+        let inside = |at: usize| cx.mentions.iter().any(|m| m.start < at && at < m.end);
+        let mut cuts = vec![sent.0];
+        for (i, c) in text[sent.0..sent.1].char_indices() {
+            let at = sent.0 + i;
+            if matches!(c, ',' | ';' | '，' | '；') && at > trig.end && !inside(at) {
+                cuts.push(at + c.len_utf8());
+            }
+        }
+        cuts.push(sent.1);
+        let kind = kind_in(&text[sent.0..sent.1]);
+        let mut found = false;
+        for w in cuts.windows(2) {
+            let seg = (w[0], w[1]);
+            let ms: Vec<&M> = cx.mentions_in(seg).collect();
+            let p = parties(cx, &ms);
+            if p.len() < 2 {
+                continue;
+            }
+            found = true;
+            out.push(Agreement {
+                parties: p,
+                kind,
+                sector: sector_in(cx, seg),
+                date: date.clone(),
+                evidence,
+            });
+        }
+        if !found {
+            // "The sides signed …": the parties are those of the event being reported.
+            let p: Vec<EntityId> = events
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.evidence.start <= evidence.start
+                        && matches!(
+                            e.kind,
+                            EventType::Meeting | EventType::Visit | EventType::Signing
+                        )
+                })
+                .map(|e| {
+                    let ids: Vec<&EntityId> = e.participants.iter().map(|p| &p.entity).collect();
+                    let ms: Vec<&M> = cx
+                        .mentions
+                        .iter()
+                        .filter(|m| ids.contains(&&cx.entity(m).id))
+                        .collect();
+                    parties(cx, &ms)
+                })
+                .unwrap_or_default();
+            if p.len() >= 2 {
+                out.push(Agreement {
+                    parties: p,
+                    kind,
+                    sector: sector_in(cx, sent),
+                    date: date.clone(),
+                    evidence,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn sector_in(cx: &Ctx, (s, e): (usize, usize)) -> Option<Sector> {
+    cx.sector_hits
+        .iter()
+        .filter(|h| s <= h.start && h.end <= e)
+        .find_map(|h| Sector::parse(&h.class))
+}

@@ -1,0 +1,392 @@
+//! Events: visits, meetings (with their mode), signings, forums and launches.
+//!
+//! A trigger word opens an event in its clause; participants are the
+//! entities of that clause (or its neighbours), the place is the town or
+//! region a visit goes to or a meeting is held in, the date is the clause's
+//! own date or the date of the story so far, the status is "planned" when
+//! the sentence speaks of the future. One event per happening: a repeated
+//! or anaphoric mention ("after the talks", "в ходе презентации") joins the
+//! event it refers to.
+
+use crate::{Ctx, M};
+use amur_record::{EntityId, EntityType, Event, EventType, Mode, Participant, Role, Status};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: EventType,
+    mode: Option<Mode>,
+    status: Status,
+    date: Option<String>,
+    location: Option<EntityId>,
+    participants: Vec<(EntityId, Role)>,
+    sentence: usize,
+    evidence: (usize, usize),
+}
+
+static MODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(video|видео|视频)|(phone|telephone|телефон|电话)|(online|онлайн|线上|网上|云)",
+    )
+    .expect("static regex")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\b(the|this|that|these|after|during|at)\s+(\w+\s+){0,2}$)|((в ходе|по итогам|после|на|во время|в рамках)\s+(\w+\s+){0,2}$)|(会上|期间|会后)").expect("static regex")
+});
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(was|were|been)\s+(\w+\s+)?visited\b").expect("static regex")
+});
+
+fn kind_of(class: &str) -> Option<EventType> {
+    EventType::parse(class)
+}
+
+fn mode_of(s: &str) -> Option<Mode> {
+    match s {
+        "video" => Some(Mode::Video),
+        "phone" => Some(Mode::Phone),
+        "online" => Some(Mode::Online),
+        "in_person" => Some(Mode::InPerson),
+        _ => None,
+    }
+}
+
+fn mode_in(text: &str) -> Option<Mode> {
+    let c = MODE_RE.captures(text)?;
+    if c.get(1).is_some() {
+        Some(Mode::Video)
+    } else if c.get(2).is_some() {
+        Some(Mode::Phone)
+    } else {
+        Some(Mode::Online)
+    }
+}
+
+fn place_rank(k: EntityType) -> u8 {
+    match k {
+        EntityType::City => 0,
+        EntityType::Facility => 1,
+        EntityType::Region => 2,
+        EntityType::MacroRegion => 3,
+        EntityType::Country => 4,
+        _ => 9,
+    }
+}
+
+fn is_placeish(k: EntityType) -> bool {
+    place_rank(k) < 9
+}
+
+/// Where the event happens: the place right after a locative word.
+fn location(
+    cx: &Ctx,
+    ms: &[&M],
+    trigger: (usize, usize),
+    kind: EventType,
+    span: (usize, usize),
+) -> Option<EntityId> {
+    let text = cx.doc.text;
+    let preceded = |m: &M, words: &[&str]| {
+        let b = text[span.0.min(m.start)..m.start].trim_end().to_lowercase();
+        words.iter().any(|w| b.ends_with(w))
+    };
+    const TO: &[&str] = &[
+        "to", "in", "at", "into", "visited", "visit", "в", "во", "на", "к", "赴", "到", "抵达",
+        "访问", "在", "于",
+    ];
+    const IN: &[&str] = &["in", "at", "в", "во", "на", "在", "于"];
+    let places: Vec<&&M> = ms
+        .iter()
+        .filter(|m| is_placeish(cx.entity(m).kind))
+        .collect();
+    if kind == EventType::Visit {
+        if PASSIVE.is_match(&text[span.0..span.1]) {
+            return places
+                .iter()
+                .find(|m| m.end <= trigger.0)
+                .map(|m| cx.entity(m).id.clone());
+        }
+        let after: Vec<&&&M> = places
+            .iter()
+            .filter(|m| m.start >= trigger.0 && preceded(m, TO))
+            .collect();
+        if let Some(m) = after
+            .iter()
+            .min_by_key(|m| (m.start, place_rank(cx.entity(m).kind)))
+        {
+            return Some(cx.entity(m).id.clone());
+        }
+        return places
+            .iter()
+            .find(|m| m.start >= trigger.1)
+            .map(|m| cx.entity(m).id.clone());
+    }
+    places
+        .iter()
+        .filter(|m| preceded(m, IN))
+        .min_by_key(|m| place_rank(cx.entity(m).kind))
+        .map(|m| cx.entity(m).id.clone())
+}
+
+/// Finds the events of an article.
+pub fn find(cx: &Ctx) -> Vec<Event> {
+    let text = cx.doc.text;
+    let title_mode = cx.doc.title.and_then(mode_in);
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Longest trigger wins where triggers overlap ("video conference" over "conference").
+    let mut triggers: Vec<&crate::rules::Hit> = Vec::new();
+    for h in &cx.triggers {
+        if triggers.iter().any(|t| h.start < t.end && t.start < h.end) {
+            continue;
+        }
+        triggers.push(h);
+    }
+    let mut last_date: Option<(usize, String)> = None;
+    let mut date_idx = 0;
+    for (si, &sent) in cx.sentences.iter().enumerate() {
+        if cx.has_marker(sent, "wish") {
+            continue;
+        }
+        let clauses = crate::sentences::clauses(text, sent);
+        let mut seen: Vec<EventType> = Vec::new();
+        for t in triggers
+            .iter()
+            .filter(|t| sent.0 <= t.start && t.end <= sent.1)
+        {
+            let Some(kind) = kind_of(&t.class) else {
+                continue;
+            };
+            // Mentions inside an entity name ("Eastern Economic Forum") still announce the event.
+            let ci = clauses
+                .iter()
+                .position(|c| c.0 <= t.start && t.start < c.1.max(c.0 + 1))
+                .unwrap_or(0);
+            let clause = clauses.get(ci).copied().unwrap_or(sent);
+            // Participants: the clause's entities, else the nearest clause before (then after) that has some.
+            let mut span = clause;
+            let mut ms: Vec<&M> = cx.mentions_in(clause).collect();
+            let mut k = ci;
+            while ms.iter().all(|m| {
+                is_placeish(cx.entity(m).kind)
+                    && location(cx, &ms, (t.start, t.end), kind, span)
+                        .is_some_and(|l| l == cx.entity(m).id)
+            }) && k > 0
+            {
+                k -= 1;
+                span = (clauses[k].0, span.1);
+                ms = cx.mentions_in(span).collect();
+            }
+            if ms.is_empty() {
+                ms = cx.mentions_in(sent).collect();
+                span = sent;
+            }
+            if ms.is_empty() {
+                continue;
+            }
+            let anaphoric = ANAPHOR.is_match(&text[clause.0.min(t.start)..t.start])
+                || ANAPHOR.is_match(&text[sent.0..t.start]);
+            if seen.contains(&kind) {
+                continue;
+            }
+            seen.push(kind);
+            // Date: the clause's own, the sentence's, else the story's.
+            while date_idx < cx.dates.len() && cx.dates[date_idx].end <= sent.0 {
+                if let Some(v) = &cx.dates[date_idx].value {
+                    last_date = Some((si, v.clone()));
+                }
+                date_idx += 1;
+            }
+            let in_span =
+                |s: (usize, usize)| cx.dates.iter().find(|d| s.0 <= d.start && d.end <= s.1);
+            let own = in_span(span).or_else(|| in_span(sent));
+            let explicit = own.is_some();
+            let date = match own {
+                Some(d) => d.value.clone(),
+                None => drafts
+                    .last()
+                    .filter(|d| si - d.sentence <= 4)
+                    .and_then(|d| d.date.clone())
+                    .or_else(|| {
+                        last_date
+                            .as_ref()
+                            .filter(|(i, v)| si - i <= 2 && v.len() >= 10)
+                            .map(|(_, v)| v.clone())
+                    }),
+            };
+            let planned = cx.has_marker(sent, "planned")
+                || (explicit
+                    && date
+                        .as_deref()
+                        .and_then(|d| d.get(..10))
+                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                        .zip(cx.doc.published)
+                        .is_some_and(|(d, p)| d > p));
+            let status = if planned {
+                Status::Planned
+            } else {
+                Status::Occurred
+            };
+            let mut mode = t.extra.as_deref().and_then(mode_of);
+            if mode.is_none() && matches!(kind, EventType::Meeting | EventType::Forum) {
+                mode = mode_in(&text[sent.0..sent.1]).or(if kind == EventType::Meeting {
+                    title_mode
+                } else {
+                    None
+                });
+            }
+            let mut loc = location(cx, &ms, (t.start, t.end), kind, span);
+            if loc.is_none() && kind != EventType::Visit && kind != EventType::Launch {
+                loc = drafts
+                    .iter()
+                    .rev()
+                    .find(|d| si - d.sentence <= 3 && d.location.is_some())
+                    .and_then(|d| d.location.clone());
+            }
+            let mut participants: Vec<(EntityId, Role)> = Vec::new();
+            for m in &ms {
+                let e = cx.entity(m);
+                if e.kind == EntityType::Facility
+                    && !matches!(
+                        kind,
+                        EventType::Launch | EventType::Forum | EventType::Visit
+                    )
+                {
+                    continue;
+                }
+                let role = match kind {
+                    EventType::Visit if Some(&e.id) == loc.as_ref() || m.start > t.end => {
+                        Role::Host
+                    }
+                    EventType::Visit => Role::Guest,
+                    EventType::Meeting if m.start > t.end => Role::Host,
+                    EventType::Meeting => Role::Guest,
+                    EventType::Forum if e.kind == EntityType::Organization => Role::Organizer,
+                    _ => Role::Party,
+                };
+                if !participants.iter().any(|(id, _)| *id == e.id) {
+                    participants.push((e.id.clone(), role));
+                }
+            }
+            let d = Draft {
+                kind,
+                mode,
+                status,
+                date,
+                location: loc,
+                participants,
+                sentence: si,
+                evidence: sent,
+            };
+            // A repeated or anaphoric mention joins the event it refers to.
+            if let Some(prev) = drafts
+                .iter_mut()
+                .rev()
+                .find(|p| same_happening(p, &d, anaphoric, explicit))
+            {
+                for p in d.participants {
+                    if !prev.participants.iter().any(|(id, _)| *id == p.0) {
+                        prev.participants.push(p);
+                    }
+                }
+                if prev.location.is_none() {
+                    prev.location = d.location;
+                }
+                if prev.mode.is_none() {
+                    prev.mode = d.mode;
+                }
+                continue;
+            }
+            drafts.extend(split_visit(cx, d));
+        }
+    }
+    drafts
+        .into_iter()
+        .map(|d| Event {
+            kind: d.kind,
+            mode: d.mode,
+            status: d.status,
+            date: d.date,
+            location: d.location,
+            participants: d
+                .participants
+                .into_iter()
+                .map(|(entity, role)| Participant { entity, role })
+                .collect(),
+            evidence: cx.span(d.evidence),
+        })
+        .collect()
+}
+
+fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let lo = |s: &str| s.split('/').next().unwrap_or(s).to_string();
+            let hi = |s: &str| s.split('/').next_back().unwrap_or(s).to_string();
+            // Prefix comparison works for ISO forms of different precision.
+            let (xl, xh, yl, yh) = (lo(x), hi(x), lo(y), hi(y));
+            let le = |a: &str, b: &str| a[..a.len().min(b.len())] <= b[..a.len().min(b.len())];
+            le(&xl, &yh) && le(&yl, &xh)
+        }
+        _ => true,
+    }
+}
+
+/// Whether a new draft is another mention of an earlier event.
+fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> bool {
+    if prev.kind != d.kind || prev.status != d.status || !dates_compatible(&prev.date, &d.date) {
+        return false;
+    }
+    let guests = |x: &Draft| -> Vec<EntityId> {
+        x.participants
+            .iter()
+            .filter(|(id, _)| {
+                Some(id) != x.location.as_ref() && !id.as_str().starts_with("country:")
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    let (a, b) = (guests(prev), guests(d));
+    let overlap = a.iter().any(|x| b.contains(x));
+    if overlap {
+        return true;
+    }
+    // "After the talks", "в ходе презентации": the latest event of that type.
+    if anaphoric && !explicit && d.sentence - prev.sentence <= 6 {
+        return true;
+    }
+    // A signing or meeting told over consecutive sentences is one ceremony.
+    matches!(d.kind, EventType::Signing) && !explicit && d.sentence - prev.sentence <= 1
+}
+
+/// Delegations of several regions visiting one place are separate visits.
+fn split_visit(cx: &Ctx, d: Draft) -> Vec<Draft> {
+    if d.kind != EventType::Visit {
+        return vec![d];
+    }
+    let region = |id: &EntityId| {
+        cx.doc
+            .entities
+            .iter()
+            .find(|e| &e.id == id)
+            .is_some_and(|e| e.kind == EntityType::Region)
+    };
+    let guests: Vec<EntityId> = d
+        .participants
+        .iter()
+        .filter(|(id, r)| *r == Role::Guest && region(id))
+        .map(|(id, _)| id.clone())
+        .collect();
+    if guests.len() < 2 {
+        return vec![d];
+    }
+    guests
+        .iter()
+        .map(|g| {
+            let mut x = d.clone();
+            x.participants
+                .retain(|(id, _)| id == g || !guests.contains(id));
+            x
+        })
+        .collect()
+}

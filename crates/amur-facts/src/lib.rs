@@ -1,0 +1,213 @@
+//! Facts: what happened, what was signed, how trade moved, what links places.
+//!
+//! Place in the pipeline: text + resolved entities → **[`FactFinder::find`]** →
+//! events, agreements, figures, relations and sectors of the record.
+//!
+//! Everything is found by rules over the language, in English, Russian and
+//! Chinese: trigger words and markers from `data/rules/` ([`rules`]),
+//! sentences and clauses ([`sentences`]), dates resolved against the
+//! publication date (`amur-dates`), participants and places from the
+//! article's entities. Every fact carries the sentence it came from.
+#![warn(missing_docs)]
+
+pub mod agreements;
+pub mod events;
+pub mod figures;
+pub mod relations;
+pub mod rules;
+pub mod sectors;
+pub mod sentences;
+
+use amur_dates::{date_expressions, DateExpr};
+use amur_recognise::text::Normalised;
+use amur_record::{Agreement, Entity, EntityId, EntityType, Event, Figure, Relation, Sector, Span};
+use amur_refdata::RefData;
+use chrono::NaiveDate;
+use rules::{Hit, Rules};
+
+/// What the fact finder needs about one article.
+pub struct Doc<'a> {
+    /// Body text.
+    pub text: &'a str,
+    /// Headline (context for a meeting's mode).
+    pub title: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Entities recognised in `text`.
+    pub entities: &'a [Entity],
+}
+
+/// The facts of one article.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Facts {
+    /// Sectors discussed.
+    pub sectors: Vec<Sector>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Agreements.
+    pub agreements: Vec<Agreement>,
+    /// Figures.
+    pub figures: Vec<Figure>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+}
+
+/// The fact finder: compiled rule lexicons.
+pub struct FactFinder {
+    rules: Rules,
+}
+
+impl Default for FactFinder {
+    fn default() -> Self {
+        FactFinder {
+            rules: Rules::embedded(),
+        }
+    }
+}
+
+/// A mention of an entity, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct M {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Index into the entities.
+    pub entity: usize,
+}
+
+/// Shared view of an article for the fact modules.
+pub struct Ctx<'a> {
+    /// The article.
+    pub doc: &'a Doc<'a>,
+    /// Reference data.
+    pub data: &'a RefData,
+    /// Sentence spans.
+    pub sentences: Vec<(usize, usize)>,
+    /// Entity mentions in text order.
+    pub mentions: Vec<M>,
+    /// Resolved date expressions.
+    pub dates: Vec<DateExpr>,
+    /// Event triggers.
+    pub triggers: Vec<Hit>,
+    /// Markers.
+    pub markers: Vec<Hit>,
+    /// Sector terms.
+    pub sector_hits: Vec<Hit>,
+    char_starts: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Doc<'a>, data: &'a RefData, rules: &Rules) -> Self {
+        let text = doc.text;
+        let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let byte = |c: usize| char_starts.get(c).copied().unwrap_or(text.len());
+        let mut mentions: Vec<M> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m.start, m.end)))
+            .map(|(i, s, e)| M {
+                start: byte(s),
+                end: byte(e),
+                entity: i,
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        let norm = Normalised::new(text);
+        Ctx {
+            doc,
+            data,
+            sentences: sentences::sentences(text),
+            mentions,
+            dates: date_expressions(text, doc.published),
+            triggers: rules.triggers.find(text, &norm),
+            markers: rules.markers.find(text, &norm),
+            sector_hits: rules.sectors.find(text, &norm),
+            char_starts,
+        }
+    }
+
+    /// Character span of a byte span (the record's evidence).
+    pub fn span(&self, (s, e): (usize, usize)) -> Span {
+        let at = |b: usize| self.char_starts.partition_point(|&x| x < b);
+        Span::new(at(s), at(e))
+    }
+
+    /// Entity mentions inside a byte span.
+    pub fn mentions_in(&self, (s, e): (usize, usize)) -> impl Iterator<Item = &M> + '_ {
+        self.mentions
+            .iter()
+            .filter(move |m| s <= m.start && m.end <= e)
+    }
+
+    /// Markers of a kind inside a byte span.
+    pub fn has_marker(&self, (s, e): (usize, usize), kind: &str) -> bool {
+        self.markers
+            .iter()
+            .any(|h| h.class == kind && s <= h.start && h.end <= e)
+    }
+
+    /// The entity of a mention.
+    pub fn entity(&self, m: &M) -> &Entity {
+        &self.doc.entities[m.entity]
+    }
+
+    /// The country side (`CN`, `RU`, …) of an entity, when known.
+    pub fn country(&self, e: &Entity) -> Option<String> {
+        if let Some(code) = &e.code {
+            return Some(code.split('-').next().unwrap_or(code).to_string());
+        }
+        self.data
+            .country_of(&e.id)
+            .map(|c| c.as_str().trim_start_matches("country:").to_string())
+    }
+
+    /// Whether an entity is a place (country, region, macro-region, city).
+    pub fn is_place(e: &Entity) -> bool {
+        matches!(
+            e.kind,
+            EntityType::Country | EntityType::Region | EntityType::City | EntityType::MacroRegion
+        )
+    }
+
+    /// The article's most-mentioned region of a country (`"CN"` → its main province).
+    pub fn main_region(&self, country: &str) -> Option<EntityId> {
+        self.doc
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityType::Region
+                    && e.code
+                        .as_deref()
+                        .is_some_and(|c| c.starts_with(&format!("{country}-")))
+            })
+            .max_by_key(|e| e.mentions.len())
+            .map(|e| e.id.clone())
+    }
+
+    /// Id of the country entity in the article, if it names it.
+    pub fn country_entity(&self, code: &str) -> Option<EntityId> {
+        self.doc
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Country && e.code.as_deref() == Some(code))
+            .map(|e| e.id.clone())
+    }
+}
+
+impl FactFinder {
+    /// Finds every fact in one article.
+    pub fn find(&self, doc: &Doc, data: &RefData) -> Facts {
+        let cx = Ctx::new(doc, data, &self.rules);
+        let events = events::find(&cx);
+        let agreements = agreements::find(&cx, &events);
+        Facts {
+            sectors: sectors::find(&cx),
+            figures: figures::find(&cx),
+            relations: relations::find(&cx),
+            agreements,
+            events,
+        }
+    }
+}

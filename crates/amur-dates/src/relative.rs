@@ -40,8 +40,9 @@ static RANGE_DM: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|—|～|~)\s*(?:(\d{1,2})月)?(\d{1,2})日")
 });
-static DAY_OF_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b"));
+static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:on|by|since|until|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s*[,.;]|\s+[a-z])")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",

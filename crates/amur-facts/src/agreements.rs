@@ -41,7 +41,11 @@ fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
         }
     }
     if actors.len() >= 2 {
-        actors
+        // Heads of state sign for their countries: countries named with them are parties.
+        let countries = places
+            .into_iter()
+            .filter(|id| id.as_str().starts_with("country:"));
+        actors.into_iter().chain(countries).collect()
     } else {
         actors.into_iter().chain(places).collect()
     }
@@ -74,9 +78,24 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
                     .find(|e| e.evidence.start <= evidence.start)
                     .and_then(|e| e.date.clone())
             });
-        // Segments: comma-separated parts of the sentence, never cutting a name.
+        // Segments: comma-separated parts of the sentence, never cutting a name;
+        // reported speech starts after "said that".
         let inside = |at: usize| cx.mentions.iter().any(|m| m.start < at && at < m.end);
-        let mut cuts = vec![sent.0];
+        let head = &text[sent.0..trig.start];
+        let speech = [
+            " said that ",
+            " noted that ",
+            " stressed that ",
+            "заявил, что",
+            "отметил, что",
+            "表示，",
+            "表示,",
+        ]
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| sent.0 + i + w.len()))
+        .max()
+        .unwrap_or(sent.0);
+        let mut cuts = vec![speech];
         for (i, c) in text[sent.0..sent.1].char_indices() {
             let at = sent.0 + i;
             if matches!(c, ',' | ';' | '，' | '；') && at > trig.end && !inside(at) {
@@ -102,7 +121,20 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
                 evidence,
             });
         }
-        if !found {
+        // "The sides signed …": the parties are those of the event being reported
+        // (only for a signing that happened, not "they sign documents").
+        let word = text[trig.start..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let past = text[trig.start..trig.end]
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            || ["ed", "ли", "ла", "но", "ан", "ны"]
+                .iter()
+                .any(|e| word.ends_with(e));
+        if !found && past {
             // "The sides signed …": the parties are those of the event being reported.
             let p: Vec<EntityId> = events
                 .iter()

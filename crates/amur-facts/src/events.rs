@@ -143,13 +143,16 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         triggers.push(h);
     }
     let mut last_date: Option<(usize, String)> = None;
+    // The day the story is at: the last explicit day of an event.
+    let mut story_date: Option<(usize, String)> = None;
     let mut date_idx = 0;
     for (si, &sent) in cx.sentences.iter().enumerate() {
         if cx.has_marker(sent, "wish") {
             continue;
         }
         let clauses = crate::sentences::clauses(text, sent);
-        let mut seen: Vec<EventType> = Vec::new();
+        let mut seen: Vec<(EventType, usize)> = Vec::new();
+        let made_before = drafts.last().is_some_and(|d| si - d.sentence <= 1);
         for t in triggers
             .iter()
             .filter(|t| sent.0 <= t.start && t.end <= sent.1)
@@ -157,6 +160,34 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             let Some(kind) = kind_of(&t.class) else {
                 continue;
             };
+            let word = word_at(text, t.start).to_lowercase();
+            // Generic plurals ("organizing visits to China") are not happenings.
+            if matches!(
+                word.as_str(),
+                "visits" | "meetings" | "exchanges" | "forums" | "fairs" | "exhibitions"
+            ) {
+                continue;
+            }
+            // "Discussed" only makes an event when nothing else reports one nearby.
+            let weak = ["discuss", "обсуд", "讨论", "探讨"]
+                .iter()
+                .any(|w| word.starts_with(w) || text[t.start..t.end].starts_with(w));
+            if weak && (made_before || !seen.is_empty()) {
+                continue;
+            }
+            // A launch needs something to open: a facility, a route or a transport word.
+            if kind == EventType::Launch && !launch_object(cx, sent) {
+                continue;
+            }
+            // A trigger inside an organisation's name ("Eurasian Economic Forum")
+            // is an event only when someone takes part in it.
+            let in_name = cx
+                .mentions
+                .iter()
+                .any(|m| m.start <= t.start && t.end <= m.end);
+            if in_name && !PARTICIPATE.is_match(&text[sent.0..sent.1]) {
+                continue;
+            }
             // Mentions inside an entity name ("Eastern Economic Forum") still announce the event.
             let ci = clauses
                 .iter()
@@ -186,10 +217,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             }
             let anaphoric = ANAPHOR.is_match(&text[clause.0.min(t.start)..t.start])
                 || ANAPHOR.is_match(&text[sent.0..t.start]);
-            if seen.contains(&kind) {
+            if seen.contains(&(kind, ci)) {
                 continue;
             }
-            seen.push(kind);
+            seen.push((kind, ci));
             // Date: the clause's own, the sentence's, else the story's.
             while date_idx < cx.dates.len() && cx.dates[date_idx].end <= sent.0 {
                 if let Some(v) = &cx.dates[date_idx].value {
@@ -203,10 +234,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             let explicit = own.is_some();
             let date = match own {
                 Some(d) => d.value.clone(),
-                None => drafts
-                    .last()
-                    .filter(|d| si - d.sentence <= 4)
-                    .and_then(|d| d.date.clone())
+                None => story_date
+                    .as_ref()
+                    .filter(|(i, _)| si - i <= 6)
+                    .map(|(_, v)| v.clone())
                     .or_else(|| {
                         last_date
                             .as_ref()
@@ -214,6 +245,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                             .map(|(_, v)| v.clone())
                     }),
             };
+            if explicit {
+                if let Some(v) = date.as_ref().filter(|v| v.len() >= 10) {
+                    story_date = Some((si, v.clone()));
+                }
+            }
             let planned = cx.has_marker(sent, "planned")
                 || (explicit
                     && date
@@ -316,6 +352,34 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             evidence: cx.span(d.evidence),
         })
         .collect()
+}
+
+static PARTICIPATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(attend|participat|took part|take part|held|hold|opened|hosted|участ|прош[её]л|прошла|прошло|состоял|состоится|пройд|出席|参加|举办|举行|开幕)").expect("static regex")
+});
+static LAUNCH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(flight|route|crossing|checkpoint|bridge|railway|train|line|port|project|plant|terminal|corridor|service|рейс|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|проект|завод|терминал|коридор|сообщени|航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
+});
+
+/// Whether a sentence names something a launch opens.
+fn launch_object(cx: &Ctx, sent: (usize, usize)) -> bool {
+    LAUNCH_OBJECT.is_match(&cx.doc.text[sent.0..sent.1])
+        || cx
+            .mentions_in(sent)
+            .any(|m| cx.entity(m).kind == EntityType::Facility)
+}
+
+/// The whole word a byte offset falls in.
+fn word_at(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |i| at + i);
+    &text[start.min(at)..end]
 }
 
 fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {

@@ -386,12 +386,21 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
 fn sides(
     cx: &Ctx,
     sent: (usize, usize),
+    seg: (usize, usize),
     flow: Option<Flow>,
-    near: usize,
 ) -> (Option<EntityId>, Option<EntityId>) {
     let text = cx.doc.text;
+    // The amount's own segment first ("… and imports from Russia — 30 billion").
+    let scope = if cx
+        .mentions_in(seg)
+        .any(|m| crate::Ctx::is_place(cx.entity(m)))
+    {
+        seg
+    } else {
+        sent
+    };
     let places: Vec<(usize, EntityId, String)> = cx
-        .mentions_in(sent)
+        .mentions_in(scope)
         .filter_map(|m| {
             let e = cx.entity(m);
             if !crate::Ctx::is_place(e) || e.kind == amur_record::EntityType::MacroRegion {
@@ -428,7 +437,6 @@ fn sides(
         (Some(Flow::Import), Some(f), _) => return (other_side(&f.2), Some(f.1.clone())),
         _ => {}
     }
-    let _ = near;
     let cn = places.iter().find(|(_, _, c)| c == "CN");
     let ru = places.iter().find(|(_, _, c)| c == "RU");
     match (cn, ru) {
@@ -513,7 +521,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
                         && h.start >= lo
                         && h.end <= at
                 })
-                .max_by_key(|h| (h.start, h.end - h.start))?;
+                .max_by_key(|h| (h.end, h.end - h.start))?;
             Some(match best.class.as_str() {
                 "export" => Flow::Export,
                 "import" => Flow::Import,
@@ -562,7 +570,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
                 None
             };
             let target = target_in((lo, hi.max(a.end)));
-            let (reporter, partner) = sides(cx, sent, flow, a.start);
+            let (reporter, partner) = sides(cx, sent, (lo, hi.max(a.end)), flow);
             out.push(Figure {
                 kind,
                 flow,
@@ -586,7 +594,8 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             } else {
                 None
             };
-            let (reporter, partner) = sides(cx, sent, flow, *at);
+            let (reporter, partner) = sides(cx, sent, sent, flow);
+            let _ = at;
             out.push(Figure {
                 kind,
                 flow,

@@ -157,10 +157,20 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             .iter()
             .filter(|t| sent.0 <= t.start && t.end <= sent.1)
         {
-            let Some(kind) = kind_of(&t.class) else {
+            let Some(mut kind) = kind_of(&t.class) else {
                 continue;
             };
-            let word = word_at(text, t.start).to_lowercase();
+            let written = word_at(text, t.start);
+            // "the 18th Meeting of the Council of Heads of State": a capitalised
+            // meeting inside a name is a summit.
+            if kind == EventType::Meeting
+                && written.chars().next().is_some_and(char::is_uppercase)
+                && t.start > sent.0
+                && text[t.end..].trim_start().starts_with("of ")
+            {
+                kind = EventType::Forum;
+            }
+            let word = written.to_lowercase();
             // Generic plurals ("organizing visits to China") are not happenings.
             if matches!(
                 word.as_str(),
@@ -169,9 +179,18 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 continue;
             }
             // "Discussed" only makes an event when nothing else reports one nearby.
-            let weak = ["discuss", "обсуд", "讨论", "探讨"]
-                .iter()
-                .any(|w| word.starts_with(w) || text[t.start..t.end].starts_with(w));
+            let trig_text = text[t.start..t.end].to_lowercase();
+            let weak = [
+                "discuss",
+                "обсуд",
+                "讨论",
+                "探讨",
+                "формат",
+                "format",
+                "в режиме",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w) || trig_text.contains(w));
             if weak && (made_before || !seen.is_empty()) {
                 continue;
             }
@@ -236,7 +255,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 Some(d) => d.value.clone(),
                 None => story_date
                     .as_ref()
-                    .filter(|(i, _)| si - i <= 6)
+                    .filter(|(i, _)| si - i <= 40)
                     .map(|(_, v)| v.clone())
                     .or_else(|| {
                         last_date
@@ -398,7 +417,14 @@ fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// Whether a new draft is another mention of an earlier event.
 fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> bool {
-    if prev.kind != d.kind || prev.status != d.status || !dates_compatible(&prev.date, &d.date) {
+    if prev.kind != d.kind || prev.status != d.status {
+        return false;
+    }
+    // "After the talks", "в ходе презентации": the latest event of that type.
+    if anaphoric && !explicit && d.sentence - prev.sentence <= 40 {
+        return true;
+    }
+    if !dates_compatible(&prev.date, &d.date) {
         return false;
     }
     let guests = |x: &Draft| -> Vec<EntityId> {
@@ -413,10 +439,6 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
     let (a, b) = (guests(prev), guests(d));
     let overlap = a.iter().any(|x| b.contains(x));
     if overlap {
-        return true;
-    }
-    // "After the talks", "в ходе презентации": the latest event of that type.
-    if anaphoric && !explicit && d.sentence - prev.sentence <= 6 {
         return true;
     }
     // A signing or meeting told over consecutive sentences is one ceremony.

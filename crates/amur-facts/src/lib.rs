@@ -121,9 +121,9 @@ impl<'a> Ctx<'a> {
             sentences: sentences::sentences(text),
             mentions,
             dates: date_expressions(text, doc.published),
-            triggers: rules.triggers.find(text, &norm),
-            markers: rules.markers.find(text, &norm),
-            sector_hits: rules.sectors.find(text, &norm),
+            triggers: rules.triggers.find(&norm),
+            markers: rules.markers.find(&norm),
+            sector_hits: rules.sectors.find(&norm),
             char_starts,
         }
     }

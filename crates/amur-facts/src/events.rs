@@ -231,7 +231,17 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 ms = cx.mentions_in(sent).collect();
                 span = sent;
             }
-            if ms.is_empty() {
+            // "The two sides signed …": the parties of the event being told.
+            let sides_word = SIDES.is_match(&text[sent.0..sent.1]);
+            let inherited: Vec<(EntityId, Role)> = if ms.is_empty() && sides_word {
+                drafts
+                    .last()
+                    .map(|d| d.participants.clone())
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            if ms.is_empty() && inherited.is_empty() {
                 continue;
             }
             let anaphoric = ANAPHOR.is_match(&text[clause.0.min(t.start)..t.start])
@@ -247,8 +257,19 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 }
                 date_idx += 1;
             }
-            let in_span =
-                |s: (usize, usize)| cx.dates.iter().find(|d| s.0 <= d.start && d.end <= s.1);
+            // A dateline ("VLADIVOSTOK, June 14 --") dates the report, not the event.
+            let dateline = |d: &amur_dates::DateExpr| {
+                let after = text[d.end..].trim_start();
+                d.start < sent.0 + 40
+                    && (after.starts_with("--")
+                        || after.starts_with('—')
+                        || after.starts_with("– "))
+            };
+            let in_span = |s: (usize, usize)| {
+                cx.dates
+                    .iter()
+                    .find(|d| s.0 <= d.start && d.end <= s.1 && !dateline(d))
+            };
             let own = in_span(span).or_else(|| in_span(sent));
             let explicit = own.is_some();
             let date = match own {
@@ -298,7 +319,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     .find(|d| si - d.sentence <= 3 && d.location.is_some())
                     .and_then(|d| d.location.clone());
             }
-            let mut participants: Vec<(EntityId, Role)> = Vec::new();
+            let mut participants: Vec<(EntityId, Role)> = inherited;
             for m in &ms {
                 let e = cx.entity(m);
                 if e.kind == EntityType::Facility
@@ -373,6 +394,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         .collect()
 }
 
+static SIDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(sides|parties|стороны|сторонами|双方)|双方").expect("static regex")
+});
 static PARTICIPATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(attend|participat|took part|take part|held|hold|opened|hosted|участ|прош[её]л|прошла|прошло|состоял|состоится|пройд|出席|参加|举办|举行|开幕)").expect("static regex")
 });

@@ -23,6 +23,7 @@ static MONEY_RU: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONEY_ZH: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万)?\s*(美元|元|人民币|卢布|欧元)"));
+static BY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:by|к)\s+(\d{4})"));
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d+(?:[.,]\d+)?)\s*(%|％|percent|per cent|процент\w*)"));
 
@@ -532,9 +533,8 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             cx.has_marker(span, "target") || {
                 let t = &text[span.0..span.1];
                 cx.doc.published.is_some_and(|p| {
-                    Regex::new(r"\b(?:by|к)\s+(\d{4})")
-                        .ok()
-                        .and_then(|r| r.captures(t))
+                    BY_YEAR
+                        .captures(t)
                         .and_then(|c| c[1].parse::<i32>().ok())
                         .is_some_and(|y| y >= p.year())
                 })

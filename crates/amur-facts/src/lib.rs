@@ -211,3 +211,6 @@ impl FactFinder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,6 +20,8 @@ struct Term {
     class: String,
     extra: Option<String>,
     zh: bool,
+    /// The first word must end where the term's does (`намерен$`).
+    whole: bool,
     rest: Vec<String>,
 }
 
@@ -68,7 +70,11 @@ impl Lexicon {
             } else {
                 p.split(' ').map(str::to_string).collect()
             };
-            let first = words.remove(0);
+            let mut first = words.remove(0);
+            let whole = first.ends_with('$');
+            if whole {
+                first.pop();
+            }
             let extra = if extra_col {
                 cells
                     .get(3)
@@ -86,6 +92,7 @@ impl Lexicon {
                 class: class.to_string(),
                 extra,
                 zh,
+                whole,
                 rest: words,
             });
         }
@@ -110,6 +117,14 @@ impl Lexicon {
                 .is_some_and(|c| c.is_alphanumeric());
             for t in &self.by_pattern[m.pattern().as_usize()] {
                 if !t.zh && !at_word_start {
+                    continue;
+                }
+                if t.whole
+                    && nt[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric())
+                {
                     continue;
                 }
                 let Some(end) = rest_matches(nt, m.end(), &t.rest) else {

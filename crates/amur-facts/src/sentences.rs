@@ -31,8 +31,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let abbrev = c == '.'
                     && (ABBREV.contains(&word.as_str())
                         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
-                // A decimal point or an initial is not a sentence end.
-                after_space && !abbrev
+                // A decimal point, an initial, or a full stop followed by a
+                // lower-case word is not a sentence end.
+                let next_word_lower = text[pos + c.len_utf8()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                after_space && !abbrev && !next_word_lower
             }
             _ => false,
         };

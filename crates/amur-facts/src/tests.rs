@@ -1,0 +1,232 @@
+//! Facts from the team's own sentences, per language and per fact kind.
+
+use crate::{Doc, FactFinder, Facts};
+use amur_recognise::Recogniser;
+use amur_record::{
+    AgreementKind, EventType, Flow, Mode, RelationType, Sector, Status, TransportMode,
+};
+use amur_refdata::RefData;
+use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+static SETUP: LazyLock<(RefData, Recogniser, FactFinder)> = LazyLock::new(|| {
+    let d = RefData::embedded().unwrap();
+    let r = Recogniser::new(&d);
+    (d, r, FactFinder::default())
+});
+
+fn facts(text: &str, published: &str) -> Facts {
+    let (data, rec, ff) = &*SETUP;
+    let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    let ents = rec.recognise(text, p.map(|d| chrono::Datelike::year(&d)));
+    ff.find(
+        &Doc {
+            text,
+            title: None,
+            published: p,
+            entities: &ents,
+        },
+        data,
+    )
+}
+
+fn has(f: &Facts, kind: EventType, id: &str) -> bool {
+    f.events
+        .iter()
+        .any(|e| e.kind == kind && e.participants.iter().any(|p| p.entity.as_str() == id))
+}
+
+#[test]
+fn english_events() {
+    let f = facts(
+        "On Tuesday, Governor Oleg Kozhemyako held talks with a delegation of Jilin Province in Vladivostok. \
+         The two sides signed an agreement on fisheries. The delegation will visit Khabarovsk next week. \
+         The Harbin trade fair opened on June 15.",
+        "2024-06-20",
+    );
+    let meeting = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Meeting)
+        .expect("meeting");
+    assert_eq!(meeting.date.as_deref(), Some("2024-06-18"));
+    assert_eq!(
+        meeting.location.as_ref().map(|l| l.as_str()),
+        Some("city:vladivostok")
+    );
+    assert!(
+        has(&f, EventType::Signing, "region:CN-JL")
+            || f.events.iter().any(|e| e.kind == EventType::Signing)
+    );
+    let visit = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Visit)
+        .expect("visit");
+    assert_eq!(visit.status, Status::Planned);
+    assert_eq!(
+        visit.location.as_ref().map(|l| l.as_str()),
+        Some("city:khabarovsk")
+    );
+    assert!(f
+        .events
+        .iter()
+        .any(|e| e.kind == EventType::Forum && e.date.as_deref() == Some("2024-06-15")));
+    assert!(f.sectors.contains(&Sector::Agriculture));
+}
+
+#[test]
+fn russian_events_and_modes() {
+    let f = facts(
+        "Губернатор Амурской области Василий Орлов 5 августа провел переговоры в режиме видеоконференции с губернатором провинции Хэйлунцзян. \
+         По итогам переговоров стороны подписали меморандум о сотрудничестве в сфере туризма. \
+         В следующем месяце в Благовещенске пройдет российско-китайская ярмарка.",
+        "2024-08-06",
+    );
+    let m = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Meeting)
+        .expect("meeting");
+    assert_eq!(m.mode, Some(Mode::Video));
+    assert_eq!(m.date.as_deref(), Some("2024-08-05"));
+    assert!(has(&f, EventType::Meeting, "person:vasily-orlov"));
+    assert_eq!(
+        f.events
+            .iter()
+            .filter(|e| e.kind == EventType::Meeting)
+            .count(),
+        1,
+        "the talks told twice are one meeting"
+    );
+    let ag = f.agreements.first().expect("agreement");
+    assert_eq!(ag.kind, AgreementKind::Memorandum);
+    let fair = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Forum)
+        .expect("fair");
+    assert_eq!(fair.status, Status::Planned);
+    assert_eq!(
+        fair.location.as_ref().map(|l| l.as_str()),
+        Some("city:blagoveshchensk")
+    );
+}
+
+#[test]
+fn chinese_events() {
+    let f = facts("5月19日，吉林省代表团在符拉迪沃斯托克与滨海边疆区政府举行会谈，双方签署了合作协议。双方商定，明年论坛将在珲春举办。", "2025-05-20");
+    let m = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Meeting)
+        .expect("meeting");
+    assert_eq!(m.date.as_deref(), Some("2025-05-19"));
+    assert!(f.events.iter().any(|e| e.kind == EventType::Signing));
+    let forum = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Forum)
+        .expect("forum");
+    assert_eq!(forum.status, Status::Planned);
+    assert_eq!(
+        forum.location.as_ref().map(|l| l.as_str()),
+        Some("city:hunchun")
+    );
+}
+
+#[test]
+fn figures_in_three_languages() {
+    let f = facts("In the first quarter of 2024, trade between Heilongjiang and Russia rose by 12.5% to 3.2 billion US dollars.", "2024-05-01");
+    let x = f.figures.first().expect("figure");
+    assert_eq!(
+        (
+            x.value,
+            x.unit.as_deref(),
+            x.change_pct,
+            x.period.as_deref()
+        ),
+        (Some(3.2e9), Some("USD"), Some(12.5), Some("2024-Q1"))
+    );
+    assert_eq!(x.flow, Some(Flow::Turnover));
+    assert_eq!(
+        x.reporter.as_ref().map(|r| r.as_str()),
+        Some("region:CN-HL")
+    );
+    assert_eq!(x.partner.as_ref().map(|r| r.as_str()), Some("country:RU"));
+
+    let f = facts("Товарооборот Приморского края с Китаем за январь–ноябрь 2023 года составил 9,5 млрд долларов, снизившись на 3,4%.", "2024-01-10");
+    let x = f.figures.first().expect("figure");
+    assert_eq!(
+        (x.value, x.change_pct, x.period.as_deref()),
+        (Some(9.5e9), Some(-3.4), Some("2023-01/2023-11"))
+    );
+    assert_eq!(
+        x.reporter.as_ref().map(|r| r.as_str()),
+        Some("region:RU-PRI")
+    );
+
+    let f = facts(
+        "2024年1-9月，黑龙江省对俄出口额达120.5亿元，同比增长8.1%。",
+        "2024-10-20",
+    );
+    let x = f.figures.first().expect("figure");
+    assert_eq!(
+        (x.value, x.unit.as_deref(), x.change_pct, x.flow),
+        (
+            Some(12_050_000_000.0),
+            Some("CNY"),
+            Some(8.1),
+            Some(Flow::Export)
+        )
+    );
+    assert_eq!(x.period.as_deref(), Some("2024-01/2024-09"));
+
+    let f = facts(
+        "The two countries aim to raise bilateral trade to 300 billion US dollars by 2030.",
+        "2025-01-01",
+    );
+    assert!(f.figures.first().expect("target").target);
+}
+
+#[test]
+fn relations() {
+    let f = facts("Blagoveshchensk and Heihe are sister cities. A new direct flight from Harbin to Khabarovsk opened in May.", "2024-06-01");
+    assert!(f
+        .relations
+        .iter()
+        .any(|r| r.kind == RelationType::SisterCities));
+    let air = f
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationType::TransportLink)
+        .expect("link");
+    assert_eq!(air.mode, Some(TransportMode::Air));
+    assert!(f.events.iter().any(|e| e.kind == EventType::Launch));
+}
+
+#[test]
+fn wishes_and_generic_plurals_are_not_events() {
+    let f = facts(
+        "Both sides hope to hold more meetings. The consulate helps organize visits to China.",
+        "2024-06-01",
+    );
+    assert!(f.events.is_empty(), "{:?}", f.events);
+}
+
+#[test]
+fn evidence_points_at_the_sentence() {
+    let text =
+        "Вступление. Губернатор Приморья Олег Кожемяко 13 июня провел переговоры во Владивостоке.";
+    let f = facts(text, "2024-06-14");
+    let e = f.events.first().expect("event");
+    let s: String = text
+        .chars()
+        .skip(e.evidence.start)
+        .take(e.evidence.end - e.evidence.start)
+        .collect();
+    assert!(
+        s.starts_with("Губернатор") && s.ends_with("Владивостоке."),
+        "{s}"
+    );
+}

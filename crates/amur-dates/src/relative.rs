@@ -50,7 +50,22 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(just\s+today|today|yesterday|tomorrow|this\s+year|last\s+year|next\s+year|this\s+month|last\s+month|next\s+month|this\s+week|last\s+week|next\s+week)\b|(сегодня|вчера|завтра|в\s+этом\s+году|в\s+текущем\s+году|в\s+прошлом\s+году|в\s+следующем\s+году|в\s+этом\s+месяце|в\s+прошлом\s+месяце|в\s+следующем\s+месяце|на\s+этой\s+неделе|на\s+прошлой\s+неделе|на\s+следующей\s+неделе)|(今天|今日|昨天|昨日|明天|今年|去年|明年|本月|上月|上个月|下月|下个月|本周|上周|下周)",
+        r"(?i)(позавчера|послезавтра|前天|后天)|\b(just\s+today|today|yesterday|tomorrow|this\s+year|last\s+year|next\s+year|this\s+month|last\s+month|next\s+month|this\s+week|last\s+week|next\s+week)\b|(сегодня|вчера|завтра|в\s+этом\s+году|в\s+текущем\s+году|в\s+прошлом\s+году|в\s+следующем\s+году|в\s+этом\s+месяце|в\s+прошлом\s+месяце|в\s+следующем\s+месяце|на\s+этой\s+неделе|на\s+прошлой\s+неделе|на\s+следующей\s+неделе)|(今天|今日|昨天|昨日|明天|今年|去年|明年|本月|上月|上个月|下月|下个月|本周|上周|下周)",
+    )
+});
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b|(?:\b(\d{1,4}|один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?\b(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)\s+назад|(\d{1,4}|[一两二三四五六七八九十]{1,3})\s*(天|日|周|星期|个月|個月|年)前",
+    )
+});
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(двадцать|тридцать)\s+)?(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ое|ье|его|ого|ьего|ому|ем|ом)\s+([а-яё]{3,9})(?:\s+(\d{4}))?",
+    )
+});
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bin\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\b|\bчерез\s+(?:(\d{1,3}|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)\b|(\d{1,3}|[一两二三四五六七八九十]{1,3})\s*(天|周|个月|個月|年)后",
     )
 });
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -199,6 +214,124 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
             &mut raw,
         );
     }
+    for c in ORDINAL_DAY.captures_iter(text) {
+        let Some(month) = month_from_word(&c[3]) else {
+            continue;
+        };
+        const UNITS: &[&str] = &[
+            "перв",
+            "втор",
+            "трет",
+            "четв",
+            "пят",
+            "шест",
+            "седьм",
+            "восьм",
+            "девят",
+            "десят",
+            "одиннадцат",
+            "двенадцат",
+            "тринадцат",
+            "четырнадцат",
+            "пятнадцат",
+            "шестнадцат",
+            "семнадцат",
+            "восемнадцат",
+            "девятнадцат",
+            "двадцат",
+            "тридцат",
+        ];
+        let stem = c[2].to_lowercase();
+        let Some(i) = UNITS.iter().position(|u| {
+            stem.starts_with(u)
+                && (stem.len() == u.len() || u.len() > 6 || stem.starts_with("четв"))
+        }) else {
+            continue;
+        };
+        let unit = if i == 19 {
+            20
+        } else if i == 20 {
+            30
+        } else {
+            i as u32 + 1
+        };
+        let tens = match c.get(1).map(|x| x.as_str().to_lowercase()) {
+            Some(t) if t.starts_with("двадцать") => 20,
+            Some(t) if t.starts_with("тридцать") => 30,
+            _ => 0,
+        };
+        let year = c.get(4).and_then(|x| x.as_str().parse().ok());
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        taken(
+            m.0,
+            m.1,
+            Kind::Absolute(PartialDate {
+                year,
+                month: Some(month),
+                day: Some(tens + unit),
+            }),
+            &mut raw,
+        );
+    }
+    for c in LATER.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let (n, unit) = match (c.get(1), c.get(2), c.get(4), c.get(5), c.get(6)) {
+            (Some(n), Some(u), ..) => (count(n.as_str()), u.as_str().to_lowercase()),
+            (_, _, Some(u), ..) => (
+                c.get(3).map_or(Some(1), |n| count(n.as_str())),
+                u.as_str().to_lowercase(),
+            ),
+            (.., Some(n), Some(u)) => (count(n.as_str()), u.as_str().to_string()),
+            _ => continue,
+        };
+        let Some(n) = n else { continue };
+        let unit = match unit.as_str() {
+            u if u.starts_with("day")
+                || u.starts_with("дн")
+                || u.starts_with("ден")
+                || u == "天" =>
+            {
+                Unit::Day
+            }
+            u if u.starts_with("week") || u.starts_with("недел") || u == "周" => Unit::Week,
+            u if u.starts_with("month") || u.starts_with("месяц") || u.contains('月') => {
+                Unit::Month
+            }
+            _ => Unit::Year,
+        };
+        taken(m.0, m.1, Kind::Ago(-n, unit), &mut raw);
+    }
+    for c in AGO.captures_iter(text) {
+        let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
+        let (n, unit) = match (c.get(1), c.get(2), c.get(4), c.get(5), c.get(6)) {
+            (Some(n), Some(u), ..) => (count(n.as_str()), u.as_str().to_lowercase()),
+            (_, _, Some(u), ..) => (
+                c.get(3).map_or(Some(1), |n| count(n.as_str())),
+                u.as_str().to_lowercase(),
+            ),
+            (.., Some(n), Some(u)) => (count(n.as_str()), u.as_str().to_string()),
+            _ => continue,
+        };
+        let Some(n) = n else { continue };
+        let unit = match unit.as_str() {
+            u if u.starts_with("day")
+                || u.starts_with("дн")
+                || u.starts_with("ден")
+                || u == "天"
+                || u == "日" =>
+            {
+                Unit::Day
+            }
+            u if u.starts_with("week") || u.starts_with("недел") || u == "周" || u == "星期" => {
+                Unit::Week
+            }
+            u if u.starts_with("month") || u.starts_with("месяц") || u.contains('月') => {
+                Unit::Month
+            }
+            _ => Unit::Year,
+        };
+        taken(m.0, m.1, Kind::Ago(n, unit), &mut raw);
+    }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let w = c
@@ -234,8 +367,11 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
     let mut out = Vec::new();
     for (s, e, k) in raw {
         let value = resolve(&k, published, narrative);
+        // Only days the text names outright move the story's day.
+        let absolute = matches!(k, Kind::Absolute(_) | Kind::Range(..) | Kind::DayOfMonth(_));
         if let Some(d) = value
             .as_deref()
+            .filter(|_| absolute)
             .and_then(|v| v.split('/').next())
             .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
         {
@@ -252,6 +388,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
 
 #[derive(Debug, Clone, Copy)]
 enum Rel {
+    DaysFrom(i64),
     Today,
     Yesterday,
     Tomorrow,
@@ -261,7 +398,40 @@ enum Rel {
 }
 
 #[derive(Debug, Clone, Copy)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A small count in digits or words (English, Russian, Chinese).
+fn count(s: &str) -> Option<i64> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let w = s.to_lowercase();
+    const WORDS: &[(&[&str], i64)] = &[
+        (&["a", "an", "one", "один", "одну", "одна", "一"], 1),
+        (&["two", "два", "две", "二", "两"], 2),
+        (&["three", "три", "三"], 3),
+        (&["four", "четыре", "四"], 4),
+        (&["five", "пять", "五"], 5),
+        (&["six", "шесть", "六"], 6),
+        (&["seven", "семь", "七"], 7),
+        (&["eight", "восемь", "八"], 8),
+        (&["nine", "девять", "九"], 9),
+        (&["ten", "десять", "十"], 10),
+    ];
+    WORDS
+        .iter()
+        .find(|(ws, _)| ws.contains(&w.as_str()))
+        .map(|(_, n)| *n)
+}
+
+#[derive(Debug, Clone, Copy)]
 enum Kind {
+    Ago(i64, Unit),
     Absolute(PartialDate),
     Range(PartialDate, PartialDate),
     MonthOfYear(u32, i32),
@@ -272,7 +442,11 @@ enum Kind {
 
 fn relative_kind(w: &str) -> Rel {
     let has = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
-    if has(&["yesterday", "вчера", "昨"]) {
+    if has(&["позавчера", "前天"]) {
+        Rel::DaysFrom(-2)
+    } else if has(&["послезавтра", "后天"]) {
+        Rel::DaysFrom(2)
+    } else if has(&["yesterday", "вчера", "昨"]) {
         Rel::Yesterday
     } else if has(&["tomorrow", "завтра", "明天"]) {
         Rel::Tomorrow
@@ -371,6 +545,7 @@ fn resolve(k: &Kind, published: Option<NaiveDate>, narrative: Option<NaiveDate>)
             let p = published?;
             match r {
                 Rel::Today => Some(iso(reference?)),
+                Rel::DaysFrom(n) => Some(iso(reference? + Duration::days(n))),
                 Rel::Yesterday => Some(iso(reference? - Duration::days(1))),
                 Rel::Tomorrow => Some(iso(reference? + Duration::days(1))),
                 Rel::Year(s) => Some(format!("{:04}", p.year() + s)),
@@ -391,6 +566,22 @@ fn resolve(k: &Kind, published: Option<NaiveDate>, narrative: Option<NaiveDate>)
                         iso(monday + Duration::days(6))
                     ))
                 }
+            }
+        }
+        Kind::Ago(n, unit) => {
+            let p = published?;
+            match unit {
+                Unit::Day => Some(iso(p - Duration::days(n))),
+                Unit::Week => Some(iso(p - Duration::weeks(n))),
+                Unit::Month => {
+                    let total = p.year() as i64 * 12 + p.month0() as i64 - n;
+                    Some(format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    ))
+                }
+                Unit::Year => Some(format!("{:04}", p.year() as i64 - n)),
             }
         }
         Kind::Weekday(wd, shift) => {

@@ -6,7 +6,7 @@ use whatlang::Lang as W;
 /// Detects the language of `text`; `hint` (an HTML `lang` attribute) breaks
 /// ties on short or unreliable samples.
 pub fn detect(text: &str, hint: Option<&str>) -> Lang {
-    let sample: String = text.chars().take(4000).collect();
+    let sample: String = text.chars().take(1500).collect();
     let han = sample
         .chars()
         .filter(|c| crate::boilerplate::is_han(*c))

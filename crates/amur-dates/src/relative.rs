@@ -79,10 +79,105 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words and characters without which a paragraph holds no date expression.
+static ANCHORS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "ago",
+        "week",
+        "month",
+        "year",
+        "day",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "сегодня",
+        "вчера",
+        "завтра",
+        "назад",
+        "через",
+        "недел",
+        "месяц",
+        "году",
+        "года",
+        "понедельник",
+        "вторник",
+        "сред",
+        "четверг",
+        "пятниц",
+        "суббот",
+        "воскресен",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "мая",
+        "май",
+        "мае",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+        "年",
+        "月",
+        "日",
+        "天",
+        "周",
+        "星期",
+        "礼拜",
+        "今",
+        "昨",
+        "明",
+        "前",
+        "后",
+    ];
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("static automaton")
+});
+
 /// Resolves every date expression in `text` against the publication date.
 pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExpr> {
     let mut raw: Vec<(usize, usize, Kind)> = Vec::new();
+    // Only paragraphs with a date anchor are scanned: most text holds no date.
+    let mut at = 0;
+    for para in text.split_inclusive('\n') {
+        if ANCHORS.is_match(&para.to_lowercase()) {
+            scan(para, at, &mut raw);
+        }
+        at += para.len();
+    }
+    resolve_all(raw, published)
+}
+
+fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     let taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
+        let (s, e) = (s + base, e + base);
         if raw.iter().all(|(a, b, _)| e <= *a || *b <= s) {
             raw.push((s, e, k));
         }
@@ -110,7 +205,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
                     day: Some(d2),
                 },
             ),
-            &mut raw,
+            raw,
         );
     }
     for c in RANGE_EN.captures_iter(text) {
@@ -141,7 +236,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
                     day: Some(d2),
                 },
             ),
-            &mut raw,
+            raw,
         );
     }
     for c in RANGE_DM.captures_iter(text) {
@@ -171,7 +266,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
                     day: Some(d2),
                 },
             ),
-            &mut raw,
+            raw,
         );
     }
     for c in MONTH_THIS_YEAR.captures_iter(text) {
@@ -191,10 +286,10 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
         } else {
             0
         };
-        taken(m.0, m.1, Kind::MonthOfYear(month, shift), &mut raw);
+        taken(m.0, m.1, Kind::MonthOfYear(month, shift), raw);
     }
     for f in find_dates(text) {
-        taken(f.start, f.end, Kind::Absolute(f.date), &mut raw);
+        taken(f.start, f.end, Kind::Absolute(f.date), raw);
     }
     for c in MONTH_ALONE.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -211,7 +306,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
                 month: Some(month),
                 day: None,
             }),
-            &mut raw,
+            raw,
         );
     }
     for c in ORDINAL_DAY.captures_iter(text) {
@@ -270,7 +365,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
                 month: Some(month),
                 day: Some(tens + unit),
             }),
-            &mut raw,
+            raw,
         );
     }
     for c in LATER.captures_iter(text) {
@@ -299,7 +394,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
             }
             _ => Unit::Year,
         };
-        taken(m.0, m.1, Kind::Ago(-n, unit), &mut raw);
+        taken(m.0, m.1, Kind::Ago(-n, unit), raw);
     }
     for c in AGO.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -330,7 +425,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
             }
             _ => Unit::Year,
         };
-        taken(m.0, m.1, Kind::Ago(n, unit), &mut raw);
+        taken(m.0, m.1, Kind::Ago(n, unit), raw);
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -338,7 +433,7 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
             .get(0)
             .map(|x| x.as_str().to_lowercase())
             .unwrap_or_default();
-        taken(m.0, m.1, Kind::Relative(relative_kind(&w)), &mut raw);
+        taken(m.0, m.1, Kind::Relative(relative_kind(&w)), raw);
     }
     for c in WEEKDAY.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -354,13 +449,16 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
         } else {
             0
         };
-        taken(m.0, m.1, Kind::Weekday(wd, shift), &mut raw);
+        taken(m.0, m.1, Kind::Weekday(wd, shift), raw);
     }
     for c in DAY_OF_MONTH.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let Ok(d) = c[1].parse::<u32>() else { continue };
-        taken(m.0, m.1, Kind::DayOfMonth(d), &mut raw);
+        taken(m.0, m.1, Kind::DayOfMonth(d), raw);
     }
+}
+
+fn resolve_all(mut raw: Vec<(usize, usize, Kind)>, published: Option<NaiveDate>) -> Vec<DateExpr> {
     raw.sort_by_key(|r| r.0);
     // Walk in order, keeping the last day named as the narrative date.
     let mut narrative: Option<NaiveDate> = None;

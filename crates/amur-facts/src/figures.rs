@@ -495,12 +495,12 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             || cx.has_marker(sent, "export")
             || cx.has_marker(sent, "import");
         let invest = cx.has_marker(sent, "investment");
+        if !trade && !invest {
+            continue;
+        }
         let own_period = period(cx, sent);
         if let Some(p) = &own_period {
             last_period = Some((si, p.clone()));
-        }
-        if !trade && !invest {
-            continue;
         }
         let kind = if trade {
             FigureKind::Trade

@@ -190,23 +190,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         };
         let y = num(1).map(|y| y as i32);
         let m2 = num(4).unwrap_or(m1);
-        taken(
-            m.0,
-            m.1,
-            Kind::Range(
-                PartialDate {
-                    year: y,
-                    month: Some(m1),
-                    day: Some(d1),
-                },
-                PartialDate {
-                    year: y,
-                    month: Some(m2),
-                    day: Some(d2),
-                },
-            ),
-            raw,
-        );
+        taken(m.0, m.1, range(y, (m1, d1), (m2, d2)), raw);
     }
     for c in RANGE_EN.captures_iter(text) {
         let Some(m1) = month_from_word(&c[1]) else {
@@ -221,23 +205,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         };
         let y = c.get(5).and_then(|x| x.as_str().parse().ok());
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
-        taken(
-            m.0,
-            m.1,
-            Kind::Range(
-                PartialDate {
-                    year: y,
-                    month: Some(m1),
-                    day: Some(d1),
-                },
-                PartialDate {
-                    year: y,
-                    month: Some(m2),
-                    day: Some(d2),
-                },
-            ),
-            raw,
-        );
+        taken(m.0, m.1, range(y, (m1, d1), (m2, d2)), raw);
     }
     for c in RANGE_DM.captures_iter(text) {
         let Some(mo) = month_from_word(&c[3]) else {
@@ -251,23 +219,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         }
         let y = c.get(4).and_then(|x| x.as_str().parse().ok());
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
-        taken(
-            m.0,
-            m.1,
-            Kind::Range(
-                PartialDate {
-                    year: y,
-                    month: Some(mo),
-                    day: Some(d1),
-                },
-                PartialDate {
-                    year: y,
-                    month: Some(mo),
-                    day: Some(d2),
-                },
-            ),
-            raw,
-        );
+        taken(m.0, m.1, range(y, (mo, d1), (mo, d2)), raw);
     }
     for c in MONTH_THIS_YEAR.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -370,62 +322,15 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in LATER.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
-        let (n, unit) = match (c.get(1), c.get(2), c.get(4), c.get(5), c.get(6)) {
-            (Some(n), Some(u), ..) => (count(n.as_str()), u.as_str().to_lowercase()),
-            (_, _, Some(u), ..) => (
-                c.get(3).map_or(Some(1), |n| count(n.as_str())),
-                u.as_str().to_lowercase(),
-            ),
-            (.., Some(n), Some(u)) => (count(n.as_str()), u.as_str().to_string()),
-            _ => continue,
-        };
-        let Some(n) = n else { continue };
-        let unit = match unit.as_str() {
-            u if u.starts_with("day")
-                || u.starts_with("дн")
-                || u.starts_with("ден")
-                || u == "天" =>
-            {
-                Unit::Day
-            }
-            u if u.starts_with("week") || u.starts_with("недел") || u == "周" => Unit::Week,
-            u if u.starts_with("month") || u.starts_with("месяц") || u.contains('月') => {
-                Unit::Month
-            }
-            _ => Unit::Year,
-        };
-        taken(m.0, m.1, Kind::Ago(-n, unit), raw);
+        if let Some(k) = offset(&c, -1) {
+            taken(m.0, m.1, k, raw);
+        }
     }
     for c in AGO.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
-        let (n, unit) = match (c.get(1), c.get(2), c.get(4), c.get(5), c.get(6)) {
-            (Some(n), Some(u), ..) => (count(n.as_str()), u.as_str().to_lowercase()),
-            (_, _, Some(u), ..) => (
-                c.get(3).map_or(Some(1), |n| count(n.as_str())),
-                u.as_str().to_lowercase(),
-            ),
-            (.., Some(n), Some(u)) => (count(n.as_str()), u.as_str().to_string()),
-            _ => continue,
-        };
-        let Some(n) = n else { continue };
-        let unit = match unit.as_str() {
-            u if u.starts_with("day")
-                || u.starts_with("дн")
-                || u.starts_with("ден")
-                || u == "天"
-                || u == "日" =>
-            {
-                Unit::Day
-            }
-            u if u.starts_with("week") || u.starts_with("недел") || u == "周" || u == "星期" => {
-                Unit::Week
-            }
-            u if u.starts_with("month") || u.starts_with("месяц") || u.contains('月') => {
-                Unit::Month
-            }
-            _ => Unit::Year,
-        };
-        taken(m.0, m.1, Kind::Ago(n, unit), raw);
+        if let Some(k) = offset(&c, 1) {
+            taken(m.0, m.1, k, raw);
+        }
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
@@ -501,6 +406,53 @@ enum Unit {
     Week,
     Month,
     Year,
+}
+
+/// A day range within one year (the year may be unknown).
+fn range(year: Option<i32>, (m1, d1): (u32, u32), (m2, d2): (u32, u32)) -> Kind {
+    Kind::Range(
+        PartialDate {
+            year,
+            month: Some(m1),
+            day: Some(d1),
+        },
+        PartialDate {
+            year,
+            month: Some(m2),
+            day: Some(d2),
+        },
+    )
+}
+
+/// "3 days ago" / "через 3 дня" / "3天前": the count, the unit, and the sign.
+fn offset(c: &regex::Captures, sign: i64) -> Option<Kind> {
+    let (n, unit) = match (c.get(1), c.get(2), c.get(4), c.get(5), c.get(6)) {
+        (Some(n), Some(u), ..) => (count(n.as_str()), u.as_str().to_lowercase()),
+        (_, _, Some(u), ..) => (
+            c.get(3).map_or(Some(1), |n| count(n.as_str())),
+            u.as_str().to_lowercase(),
+        ),
+        (.., Some(n), Some(u)) => (count(n.as_str()), u.as_str().to_string()),
+        _ => return None,
+    };
+    let unit = match unit.as_str() {
+        u if u.starts_with("day")
+            || u.starts_with("дн")
+            || u.starts_with("ден")
+            || u == "天"
+            || u == "日" =>
+        {
+            Unit::Day
+        }
+        u if u.starts_with("week") || u.starts_with("недел") || u == "周" || u == "星期" => {
+            Unit::Week
+        }
+        u if u.starts_with("month") || u.starts_with("месяц") || u.contains('月') => {
+            Unit::Month
+        }
+        _ => Unit::Year,
+    };
+    Some(Kind::Ago(sign * n?, unit))
 }
 
 /// A small count in digits or words (English, Russian, Chinese).

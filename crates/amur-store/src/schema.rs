@@ -1,0 +1,57 @@
+//! The SQLite schema: the system of record. `SCHEMA_VERSION` is stored in
+//! `meta`; a store from a newer version is refused, an older one migrated.
+
+/// Version of the store layout.
+pub const STORE_VERSION: u32 = 1;
+
+/// Tables and indexes, created if missing.
+pub const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pages(
+  doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, content TEXT NOT NULL,
+  declared TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, published TEXT, language TEXT NOT NULL,
+  outlet TEXT, record TEXT NOT NULL, minhash BLOB, near_dup_of TEXT, indexed INTEGER NOT NULL DEFAULT 0,
+  ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities(
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, code TEXT,
+  name_en TEXT, name_ru TEXT, name_zh TEXT, regions TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS mentions(
+  doc_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, office TEXT);
+CREATE TABLE IF NOT EXISTS events(
+  event_id INTEGER PRIMARY KEY, type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, date TEXT,
+  date_start TEXT, date_end TEXT, location TEXT);
+CREATE TABLE IF NOT EXISTS event_sources(
+  event_id INTEGER NOT NULL, doc_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  evidence TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_participants(
+  event_id INTEGER NOT NULL, entity_id TEXT NOT NULL, role TEXT NOT NULL,
+  PRIMARY KEY(event_id, entity_id));
+CREATE TABLE IF NOT EXISTS agreements(
+  doc_id TEXT NOT NULL, kind TEXT NOT NULL, sector TEXT, date TEXT, parties TEXT NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS figures(
+  doc_id TEXT NOT NULL, kind TEXT NOT NULL, flow TEXT, value REAL, unit TEXT, change_pct REAL,
+  period TEXT, target INTEGER NOT NULL, reporter TEXT, partner TEXT, start INTEGER NOT NULL,
+  end INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS relations(
+  doc_id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, a TEXT NOT NULL, b TEXT NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash_bands(band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS curation(
+  id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT, value TEXT,
+  created TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS minhash_key ON minhash_bands(band, key);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS participants_entity ON event_participants(entity_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_start);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, date_start);
+CREATE INDEX IF NOT EXISTS sources_doc ON event_sources(doc_id);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE INDEX IF NOT EXISTS agreements_doc ON agreements(doc_id);
+CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
+CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id);
+"#;

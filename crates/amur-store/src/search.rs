@@ -1,0 +1,352 @@
+//! The full-text index (tantivy): English and Russian bodies with Snowball
+//! stemming, so "Приморский край" finds "Приморского края"; Chinese as
+//! overlapping character bigrams, the usual segmentation-free approach for
+//! CJK search. Filters: language, entity, region, publication date.
+
+use crate::{Error, Result};
+use std::ops::Bound;
+use std::path::Path;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    WhitespaceTokenizer,
+};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Fields of the index.
+#[derive(Clone, Copy)]
+struct Fields {
+    doc_id: Field,
+    en: Field,
+    ru: Field,
+    zh: Field,
+    lang: Field,
+    published: Field,
+    entity: Field,
+    region: Field,
+}
+
+/// What to index of one document.
+pub struct IndexDoc<'a> {
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Language code.
+    pub language: &'a str,
+    /// Headline and body.
+    pub text: String,
+    /// Publication day as `yyyymmdd` (0 when unknown).
+    pub published: u64,
+    /// Entity ids named.
+    pub entities: Vec<String>,
+    /// Region codes named or implied.
+    pub regions: Vec<String>,
+}
+
+/// Search filters.
+#[derive(Debug, Default, Clone)]
+pub struct Filters {
+    /// Language code.
+    pub language: Option<String>,
+    /// An entity id the document must name.
+    pub entity: Option<String>,
+    /// A region code (`CN-HL`) the document must concern.
+    pub region: Option<String>,
+    /// Earliest publication day `yyyymmdd`.
+    pub from: Option<u64>,
+    /// Latest publication day `yyyymmdd`.
+    pub to: Option<u64>,
+}
+
+/// The index and its reader.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    f: Fields,
+}
+
+fn text_field(sb: &mut tantivy::schema::SchemaBuilder, name: &str, tokenizer: &str) -> Field {
+    let idx = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    sb.add_text_field(name, TextOptions::default().set_indexing_options(idx))
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut sb = Schema::builder();
+    let doc_id = sb.add_text_field("doc_id", STRING | STORED);
+    let en = text_field(&mut sb, "body_en", "en_stem");
+    let ru = text_field(&mut sb, "body_ru", "ru_stem");
+    let zh = text_field(&mut sb, "body_zh", "zh_bigram");
+    let lang = sb.add_text_field("lang", STRING);
+    let published = sb.add_u64_field("published", INDEXED | FAST);
+    let entity = sb.add_text_field("entity", STRING);
+    let region = sb.add_text_field("region", STRING);
+    (
+        sb.build(),
+        Fields {
+            doc_id,
+            en,
+            ru,
+            zh,
+            lang,
+            published,
+            entity,
+            region,
+        },
+    )
+}
+
+fn register(index: &Index) {
+    let stem = |l| {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(l))
+            .build()
+    };
+    index
+        .tokenizers()
+        .register("en_stem", stem(Language::English));
+    index
+        .tokenizers()
+        .register("ru_stem", stem(Language::Russian));
+    index.tokenizers().register(
+        "zh_bigram",
+        TextAnalyzer::builder(WhitespaceTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Chinese text as space-separated overlapping bigrams (other words kept).
+pub fn bigrams(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut Vec<String>| {
+        if run.len() == 1 {
+            out.push(run[0].to_string());
+        }
+        for w in run.windows(2) {
+            out.push(w.iter().collect());
+        }
+        run.clear();
+    };
+    for word in text.split(|c: char| !(c.is_alphanumeric())) {
+        for c in word.chars() {
+            if is_han(c) {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+            }
+        }
+        flush(&mut run, &mut out);
+        let latin: String = word.chars().filter(|c| !is_han(*c)).collect();
+        if !latin.is_empty() && !word.chars().any(is_han) {
+            out.push(latin.to_lowercase());
+        }
+    }
+    out
+}
+
+impl SearchIndex {
+    /// Opens (or creates) the index in `dir`.
+    pub fn open(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+            path: dir.display().to_string(),
+            source: e,
+        })?;
+        let (schema, f) = schema();
+        let index = match Index::open_in_dir(dir) {
+            Ok(i) => i,
+            Err(_) => Index::create_in_dir(dir, schema)?,
+        };
+        register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex { index, reader, f })
+    }
+
+    /// A writer (one per batch).
+    pub fn writer(&self) -> Result<IndexWriter> {
+        Ok(self.index.writer(64_000_000)?)
+    }
+
+    /// Adds (or replaces) one document.
+    pub fn add(&self, w: &IndexWriter, d: &IndexDoc) -> Result<()> {
+        let f = self.f;
+        w.delete_term(Term::from_field_text(f.doc_id, d.doc_id));
+        let mut doc = doc!(f.doc_id => d.doc_id, f.lang => d.language, f.published => d.published);
+        match d.language {
+            "ru" => doc.add_text(f.ru, &d.text),
+            "zh" => doc.add_text(f.zh, bigrams(&d.text).join(" ")),
+            _ => doc.add_text(f.en, &d.text),
+        }
+        for e in &d.entities {
+            doc.add_text(f.entity, e);
+        }
+        for r in &d.regions {
+            doc.add_text(f.region, r);
+        }
+        w.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Removes every document.
+    pub fn clear(&self, w: &IndexWriter) -> Result<()> {
+        w.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes committed changes visible.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Document ids matching `query` and `filters`, best first.
+    pub fn search(
+        &self,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<Vec<(f32, String)>> {
+        let f = self.f;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !query.trim().is_empty() {
+            let parser = QueryParser::for_index(&self.index, vec![f.en, f.ru]);
+            let latin_cyr: String = query
+                .chars()
+                .map(|c| if is_han(c) { ' ' } else { c })
+                .collect();
+            let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            if !latin_cyr.trim().is_empty() {
+                let (q, _errors) = parser.parse_query_lenient(&latin_cyr);
+                any.push((Occur::Should, q));
+            }
+            let grams = bigrams(query);
+            let han: Vec<Term> = grams
+                .iter()
+                .filter(|g| g.chars().any(is_han))
+                .map(|g| Term::from_field_text(f.zh, g))
+                .collect();
+            match han.len() {
+                0 => {}
+                1 => any.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(han[0].clone(), IndexRecordOption::WithFreqs)),
+                )),
+                _ => any.push((Occur::Should, Box::new(PhraseQuery::new(han)))),
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        let term = |field: Field, v: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(l) = &filters.language {
+            must.push((Occur::Must, term(f.lang, l)));
+        }
+        if let Some(e) = &filters.entity {
+            must.push((Occur::Must, term(f.entity, e)));
+        }
+        if let Some(r) = &filters.region {
+            must.push((Occur::Must, term(f.region, r)));
+        }
+        if filters.from.is_some() || filters.to.is_some() {
+            let lo = filters.from.map_or(Bound::Unbounded, |x| {
+                Bound::Included(Term::from_field_u64(f.published, x))
+            });
+            let hi = filters.to.map_or(Bound::Unbounded, |x| {
+                Bound::Included(Term::from_field_u64(f.published, x))
+            });
+            must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if must.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = BooleanQuery::new(must);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = d.get_first(f.doc_id).and_then(|v| v.as_str()) {
+                out.push((score, id.to_string()));
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflection_and_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let ix = SearchIndex::open(dir.path()).unwrap();
+        let mut w = ix.writer().unwrap();
+        let d = |id: &'static str, lang: &'static str, text: &str| IndexDoc {
+            doc_id: id,
+            language: lang,
+            text: text.into(),
+            published: 20240613,
+            entities: vec!["region:RU-PRI".into()],
+            regions: vec!["RU-PRI".into()],
+        };
+        ix.add(
+            &w,
+            &d("a", "ru", "Делегация Приморского края прибыла в Харбин."),
+        )
+        .unwrap();
+        ix.add(&w, &d("b", "zh", "黑龙江省代表团访问滨海边疆区。"))
+            .unwrap();
+        ix.add(
+            &w,
+            &d(
+                "c",
+                "en",
+                "The Primorsky Krai governor met the delegations.",
+            ),
+        )
+        .unwrap();
+        w.commit().unwrap();
+        ix.reload().unwrap();
+        let ids = |q: &str| {
+            ix.search(q, &Filters::default(), 10)
+                .unwrap()
+                .into_iter()
+                .map(|x| x.1)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("Приморский край"), ["a"]);
+        assert_eq!(ids("滨海边疆区"), ["b"]);
+        assert_eq!(ids("delegation"), ["c"]);
+        let only_zh = Filters {
+            language: Some("zh".into()),
+            ..Default::default()
+        };
+        assert!(ix.search("delegation", &only_zh, 10).unwrap().is_empty());
+        let dated = Filters {
+            from: Some(20240101),
+            to: Some(20241231),
+            region: Some("RU-PRI".into()),
+            ..Default::default()
+        };
+        assert_eq!(ix.search("", &dated, 10).unwrap().len(), 3);
+    }
+}

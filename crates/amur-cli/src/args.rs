@@ -10,6 +10,15 @@ use std::path::PathBuf;
     after_help = "Exit status: 0 all inputs processed; 1 some inputs failed (named on stderr); 2 the run could not proceed."
 )]
 pub struct Cli {
+    /// Data directory of the knowledge base.
+    #[arg(
+        long,
+        global = true,
+        env = "AMUR_DATA",
+        default_value = "amur-data",
+        value_name = "DIR"
+    )]
+    pub data: PathBuf,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -18,6 +27,44 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and print one JSON record per article (shared/spec/RECORD.md).
     Extract(ExtractArgs),
+    /// Extract articles and store them in the knowledge base (idempotent, resumable).
+    Ingest(IngestArgs),
+    /// Re-extract every stored article with this version of Amur.
+    Reindex {
+        /// Reference data folder (default: the embedded data).
+        #[arg(long, value_name = "DIR", env = "AMUR_REFDATA")]
+        refdata: Option<PathBuf>,
+    },
+    /// Full-text search (Russian and English stemming, Chinese bigrams) with filters.
+    Search(SearchArgs),
+    /// Events as a timeline, with filters.
+    Events(EventsArgs),
+    /// The profile of one entity: names, offices, events, co-participants, articles.
+    Entity {
+        /// Entity id (region:RU-PRI) or a name in any language.
+        key: String,
+        /// Output layout.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Counts: articles per language and year, events per type, province × region matrix.
+    Stats {
+        /// Output layout.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Analyst corrections, kept apart and re-applied after every ingest and reindex.
+    #[command(subcommand)]
+    Curate(CurateCommand),
+    /// Export the knowledge base.
+    Export {
+        /// jsonl (records), csv (one file per table, into --output DIR), gexf (co-participation graph), parquet.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (jsonl, gexf) or folder (csv); standard output when absent.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Reference data: validate it, or show where it comes from.
     #[command(subcommand)]
     Refdata(RefdataCommand),
@@ -34,6 +81,105 @@ pub enum RefdataCommand {
         #[arg(long)]
         warnings: bool,
     },
+}
+
+/// Layout of query results.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV with a header.
+    Csv,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// JSON Lines of records.
+    Jsonl,
+    /// CSV tables.
+    Csv,
+    /// GEXF graph.
+    Gexf,
+    /// Parquet tables.
+    Parquet,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Words to find (any of the three languages).
+    pub query: String,
+    /// Only articles in this language (en, ru, zh).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only articles naming this entity (id or name).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only articles concerning this region (ISO code, e.g. RU-PRI).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Most results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output layout.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EventsArgs {
+    /// visit, meeting, signing, forum, launch.
+    #[arg(long = "type")]
+    pub kind: Option<String>,
+    /// occurred or planned.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// An entity (id or name) taking part.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Two regions, e.g. CN-HL:RU-AMU.
+    #[arg(long)]
+    pub pair: Option<String>,
+    /// On or after (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// On or before (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Most events.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+    /// Output layout.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CurateCommand {
+    /// B is the same entity as A.
+    Merge { a: String, b: String },
+    /// Separate one source (event:DOC@START, see `events --format json`) from its event.
+    Split { event: String },
+    /// Give an entity a new canonical name.
+    Rename { id: String, name: String },
+    /// Remove a wrong entity, or an event (event:DOC@START).
+    Reject { id: String },
+    /// List the recorded corrections.
+    List,
 }
 
 /// Output layout of records.

@@ -17,6 +17,18 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(a) => commands::extract::run(a),
+        args::Command::Ingest(a) => commands::store::ingest(&cli.data, a),
+        args::Command::Reindex { refdata } => {
+            commands::store::reindex(&cli.data, refdata.as_deref())
+        }
+        args::Command::Search(a) => commands::store::search(&cli.data, a),
+        args::Command::Events(a) => commands::store::events(&cli.data, a),
+        args::Command::Entity { key, format } => commands::store::entity(&cli.data, &key, format),
+        args::Command::Stats { format } => commands::store::stats(&cli.data, format),
+        args::Command::Curate(c) => commands::store::curate(&cli.data, c),
+        args::Command::Export { format, output } => {
+            commands::store::export(&cli.data, format, output.as_deref())
+        }
         args::Command::Refdata(c) => commands::refdata::run(c),
     };
     match result {

@@ -6,3 +6,4 @@ mod util;
 mod bad_input;
 mod examples;
 mod formats;
+mod store;

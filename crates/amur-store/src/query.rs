@@ -244,8 +244,11 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id FROM entities WHERE id=?1 OR lower(name)=lower(?1) OR lower(name_en)=lower(?1) OR lower(name_ru)=lower(?1) OR name_zh=?1
-                 UNION SELECT entity_id FROM mentions WHERE lower(text)=lower(?1) LIMIT 1",
+                "SELECT id FROM (
+                   SELECT id, 0 AS rank FROM entities WHERE id=?1 OR lower(name)=lower(?1) OR lower(name_en)=lower(?1) OR name_ru=?1 OR name_zh=?1
+                   UNION SELECT entity_id, 1 FROM mentions WHERE text=?1
+                   UNION SELECT id, 2 FROM entities WHERE name LIKE '% ' || ?1 OR name_en LIKE '% ' || ?1 OR name_ru LIKE '% ' || ?1
+                 ) ORDER BY rank LIMIT 1",
                 [key],
                 |r| r.get(0),
             )

@@ -3,3 +3,4 @@
 pub mod extract;
 pub mod read;
 pub mod refdata;
+pub mod store;

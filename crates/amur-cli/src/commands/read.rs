@@ -5,7 +5,7 @@ use crate::args::{ExtractorArg, InputArgs};
 use crate::messages;
 use amur_extract::Pipeline;
 use amur_record::Record;
-use amur_sources::{expand_inputs, read_input, Input, Limits};
+use amur_sources::{expand_inputs, read_input, Input, Limits, RawPage};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -44,6 +44,21 @@ pub fn for_each_record(
     pipeline: &Pipeline,
     mut sink: impl FnMut(Record) -> anyhow::Result<()>,
 ) -> anyhow::Result<Tally> {
+    for_each_batch(a, pipeline, |batch| {
+        for (_, rec) in batch {
+            sink(rec)?;
+        }
+        Ok(())
+    })
+}
+
+/// Reads every input in parallel chunks, calling `sink` once per chunk with
+/// its pages and records in input order (the unit of an ingest transaction).
+pub fn for_each_batch(
+    a: &InputArgs,
+    pipeline: &Pipeline,
+    mut sink: impl FnMut(Vec<(RawPage, Record)>) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
     if let Some(n) = a.jobs {
         // Ignored if a pool already exists (a second command in one process).
         let _ = rayon::ThreadPoolBuilder::new()
@@ -58,17 +73,18 @@ pub fn for_each_record(
     let bar = progress(inputs.len());
     let mut tally = Tally::default();
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Vec<Result<Record, String>>> = chunk
+        let results: Vec<Vec<Result<(RawPage, Record), String>>> = chunk
             .par_iter()
             .map(|input| process(input, &limits, pipeline))
             .collect();
+        let mut batch = Vec::new();
         for per_input in results {
             bar.inc(1);
             for r in per_input {
                 match r {
-                    Ok(rec) => {
+                    Ok(pair) => {
                         tally.records += 1;
-                        sink(rec)?;
+                        batch.push(pair);
                     }
                     Err(msg) => {
                         tally.failed += 1;
@@ -77,6 +93,7 @@ pub fn for_each_record(
                 }
             }
         }
+        sink(batch)?;
     }
     bar.finish_and_clear();
     Ok(tally)
@@ -86,7 +103,7 @@ fn process(
     input: &amur_sources::Result<Input>,
     limits: &Limits,
     pipeline: &Pipeline,
-) -> Vec<Result<Record, String>> {
+) -> Vec<Result<(RawPage, Record), String>> {
     let input = match input {
         Ok(i) => i,
         Err(e) => return vec![Err(e.to_string())],
@@ -99,7 +116,8 @@ fn process(
         .into_iter()
         .map(|page| {
             let page = page.map_err(|e| e.to_string())?;
-            pipeline.extract(&page).map_err(|e| e.to_string())
+            let rec = pipeline.extract(&page).map_err(|e| e.to_string())?;
+            Ok((page, rec))
         })
         .collect()
 }

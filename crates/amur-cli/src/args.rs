@@ -65,6 +65,13 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Scale benchmark on a synthetic corpus (ingest rate, query latency, size); wipes --data.
+    #[command(hide = true)]
+    BenchStore {
+        /// Articles to generate and ingest.
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+    },
     /// Reference data: validate it, or show where it comes from.
     #[command(subcommand)]
     Refdata(RefdataCommand),

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         args::Command::Export { format, output } => {
             commands::store::export(&cli.data, format, output.as_deref())
         }
+        args::Command::BenchStore { articles } => commands::bench::run(&cli.data, articles),
         args::Command::Refdata(c) => commands::refdata::run(c),
     };
     match result {

@@ -163,6 +163,7 @@ impl Store {
                 _ => {}
             }
         }
+        crate::ingest::refresh_event_regions(&tx, None)?;
         tx.commit()?;
         Ok(())
     }

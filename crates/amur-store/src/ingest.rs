@@ -268,22 +268,73 @@ fn entity_regions(e: &Entity, region_of: RegionOf) -> Vec<String> {
     }
 }
 
+/// Recomputes the regions an event concerns (its participants' and place's);
+/// all events when `event_id` is `None`.
+pub(crate) fn refresh_event_regions(
+    tx: &rusqlite::Connection,
+    event_id: Option<i64>,
+) -> Result<()> {
+    let rows: Vec<(i64, String)> = match event_id {
+        Some(id) => {
+            tx.execute("DELETE FROM event_regions WHERE event_id=?1", [id])?;
+            let mut st = tx.prepare_cached(
+                "SELECT ?1, n.regions FROM event_participants p JOIN entities n ON n.id=p.entity_id WHERE p.event_id=?1
+                 UNION ALL SELECT ?1, n.regions FROM events e JOIN entities n ON n.id=e.location WHERE e.event_id=?1",
+            )?;
+            let rows = st
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            rows
+        }
+        None => {
+            tx.execute("DELETE FROM event_regions", [])?;
+            let mut st = tx.prepare(
+                "SELECT p.event_id, n.regions FROM event_participants p JOIN entities n ON n.id=p.entity_id
+                 UNION ALL SELECT e.event_id, n.regions FROM events e JOIN entities n ON n.id=e.location",
+            )?;
+            let rows = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            rows
+        }
+    };
+    let mut ins =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_regions(event_id, region) VALUES(?1, ?2)")?;
+    for (e, regs) in rows {
+        for r in regs.split_whitespace() {
+            ins.execute(params![e, r])?;
+        }
+    }
+    Ok(())
+}
+
 fn near_duplicate(tx: &Transaction, sig: &[u64]) -> Result<Option<String>> {
     if sig.is_empty() {
         return Ok(None);
     }
-    let mut best: Option<(f64, String)> = None;
-    let mut st = tx.prepare_cached("SELECT d.doc_id, d.minhash FROM minhash_bands b JOIN documents d ON d.doc_id=b.doc_id WHERE b.band=?1 AND b.key=?2")?;
+    // Candidates sharing a band, each compared once; a capped number keeps
+    // ingest linear even when many articles share boilerplate.
+    let mut candidates: Vec<String> = Vec::new();
+    let mut st =
+        tx.prepare_cached("SELECT doc_id FROM minhash_bands WHERE band=?1 AND key=?2 LIMIT 64")?;
     for (i, key) in minhash::bands(sig).iter().enumerate() {
-        let rows = st.query_map(params![i as i64, *key as i64], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-        })?;
-        for row in rows {
-            let (id, bytes) = row?;
-            let s = minhash::similarity(sig, &minhash::from_bytes(&bytes));
-            if s >= 0.8 && best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, id));
+        for id in st.query_map(params![i as i64, *key as i64], |r| r.get::<_, String>(0))? {
+            let id = id?;
+            if !candidates.contains(&id) {
+                candidates.push(id);
             }
+        }
+        if candidates.len() >= 64 {
+            break;
+        }
+    }
+    let mut best: Option<(f64, String)> = None;
+    let mut get = tx.prepare_cached("SELECT minhash FROM documents WHERE doc_id=?1")?;
+    for id in candidates {
+        let bytes: Vec<u8> = get.query_row([&id], |r| r.get(0))?;
+        let s = minhash::similarity(sig, &minhash::from_bytes(&bytes));
+        if s >= 0.8 && best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, id));
         }
     }
     Ok(best.map(|b| b.1))
@@ -300,16 +351,12 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
             .unwrap_or_default()
     };
     for e in &rec.entities {
-        tx.execute(
-            "INSERT INTO entities(id, type, name, code, name_en, name_ru, name_zh, regions) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        tx.prepare_cached("INSERT INTO entities(id, type, name, code, name_en, name_ru, name_zh, regions) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT(id) DO UPDATE SET name_en=COALESCE(name_en, excluded.name_en), name_ru=COALESCE(name_ru, excluded.name_ru),
-             name_zh=COALESCE(name_zh, excluded.name_zh)",
-            params![e.id.as_str(), e.kind.as_str(), e.name, e.code, e.names.en, e.names.ru, e.names.zh, entity_regions(e, region_of).join(" ")],
+             name_zh=COALESCE(name_zh, excluded.name_zh)")?.execute(params![e.id.as_str(), e.kind.as_str(), e.name, e.code, e.names.en, e.names.ru, e.names.zh, entity_regions(e, region_of).join(" ")],
         )?;
         for m in &e.mentions {
-            tx.execute(
-                "INSERT INTO mentions(doc_id, entity_id, start, end, text, office) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-                params![rec.doc_id, e.id.as_str(), m.start as i64, m.end as i64, m.text, e.office],
+            tx.prepare_cached("INSERT INTO mentions(doc_id, entity_id, start, end, text, office) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![rec.doc_id, e.id.as_str(), m.start as i64, m.end as i64, m.text, e.office],
             )?;
         }
     }
@@ -325,22 +372,23 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
         let mut existing: Option<i64> = None;
         if let (Some((a, b)), false) = (&span, ids.is_empty()) {
             let placeholders = vec!["?"; ids.len()].join(",");
+            // Driven by the participant index: only events sharing someone are read.
             let sql = format!(
-                "SELECT e.event_id FROM events e JOIN event_participants p ON p.event_id=e.event_id
-                 WHERE e.type=? AND e.status=? AND e.date_start<=? AND e.date_end>=? AND p.entity_id IN ({placeholders})
-                 AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
-                 GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
+                "SELECT p.event_id FROM event_participants p JOIN events e ON e.event_id=p.event_id
+                 WHERE p.entity_id IN ({placeholders}) AND e.type=? AND e.status=? AND e.date_start<=? AND e.date_end>=?
+                 AND p.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
+                 GROUP BY p.event_id ORDER BY COUNT(*) DESC LIMIT 1"
             );
             let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
             let kind = ev.kind.as_str();
             let status = ev.status.as_str();
+            for id in &ids {
+                args.push(id);
+            }
             args.push(&kind);
             args.push(&status);
             args.push(b);
             args.push(a);
-            for id in &ids {
-                args.push(id);
-            }
             args.push(&rec.doc_id);
             existing = tx
                 .query_row(&sql, args.as_slice(), |r| r.get(0))
@@ -352,9 +400,7 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
                 id
             }
             None => {
-                tx.execute(
-                    "INSERT INTO events(type, mode, status, date, date_start, date_end, location) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
+                tx.prepare_cached("INSERT INTO events(type, mode, status, date, date_start, date_end, location) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
                         ev.kind.as_str(), ev.mode.map(|m| m.as_str()), ev.status.as_str(), ev.date,
                         span.as_ref().map(|s| s.0.clone()), span.as_ref().map(|s| s.1.clone()), ev.location.as_ref().map(|l| l.as_str())
                     ],
@@ -362,44 +408,33 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
                 tx.last_insert_rowid()
             }
         };
-        tx.execute(
-            "INSERT INTO event_sources(event_id, doc_id, start, end, evidence) VALUES(?1, ?2, ?3, ?4, ?5)",
-            params![event_id, rec.doc_id, ev.evidence.start as i64, ev.evidence.end as i64, slice(ev.evidence.start, ev.evidence.end)],
+        tx.prepare_cached("INSERT INTO event_sources(event_id, doc_id, start, end, evidence) VALUES(?1, ?2, ?3, ?4, ?5)")?.execute(params![event_id, rec.doc_id, ev.evidence.start as i64, ev.evidence.end as i64, slice(ev.evidence.start, ev.evidence.end)],
         )?;
         for p in &ev.participants {
-            tx.execute(
-                "INSERT OR IGNORE INTO event_participants(event_id, entity_id, role) VALUES(?1, ?2, ?3)",
-                params![event_id, p.entity.as_str(), p.role.as_str()],
+            tx.prepare_cached("INSERT OR IGNORE INTO event_participants(event_id, entity_id, role) VALUES(?1, ?2, ?3)")?.execute(params![event_id, p.entity.as_str(), p.role.as_str()],
             )?;
         }
         if existing.is_some() {
-            tx.execute(
-                "UPDATE events SET location=COALESCE(location, ?2), mode=COALESCE(mode, ?3) WHERE event_id=?1",
-                params![event_id, ev.location.as_ref().map(|l| l.as_str()), ev.mode.map(|m| m.as_str())],
+            tx.prepare_cached("UPDATE events SET location=COALESCE(location, ?2), mode=COALESCE(mode, ?3) WHERE event_id=?1")?.execute(params![event_id, ev.location.as_ref().map(|l| l.as_str()), ev.mode.map(|m| m.as_str())],
             )?;
         }
+        refresh_event_regions(tx, Some(event_id))?;
     }
     for a in &rec.agreements {
         let parties: Vec<&str> = a.parties.iter().map(|p| p.as_str()).collect();
-        tx.execute(
-            "INSERT INTO agreements(doc_id, kind, sector, date, parties, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![rec.doc_id, a.kind.as_str(), a.sector.map(|s| s.as_str()), a.date, parties.join(" "), a.evidence.start as i64, a.evidence.end as i64],
+        tx.prepare_cached("INSERT INTO agreements(doc_id, kind, sector, date, parties, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![rec.doc_id, a.kind.as_str(), a.sector.map(|s| s.as_str()), a.date, parties.join(" "), a.evidence.start as i64, a.evidence.end as i64],
         )?;
     }
     for f in &rec.figures {
-        tx.execute(
-            "INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
+        tx.prepare_cached("INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
                 rec.doc_id, f.kind.as_str(), f.flow.map(|x| x.as_str()), f.value, f.unit, f.change_pct, f.period, f.target as i64,
                 f.reporter.as_ref().map(|x| x.as_str()), f.partner.as_ref().map(|x| x.as_str()), f.evidence.start as i64, f.evidence.end as i64
             ],
         )?;
     }
     for r in &rec.relations {
-        tx.execute(
-            "INSERT INTO relations(doc_id, type, mode, a, b, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![rec.doc_id, r.kind.as_str(), r.mode.map(|m| m.as_str()), r.a.as_str(), r.b.as_str(), r.evidence.start as i64, r.evidence.end as i64],
+        tx.prepare_cached("INSERT INTO relations(doc_id, type, mode, a, b, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![rec.doc_id, r.kind.as_str(), r.mode.map(|m| m.as_str()), r.a.as_str(), r.b.as_str(), r.evidence.start as i64, r.evidence.end as i64],
         )?;
     }
     Ok(merged)

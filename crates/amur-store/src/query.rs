@@ -213,12 +213,9 @@ impl Store {
         if let Some((a, b)) = &q.pair {
             for code in [a, b] {
                 sql.push_str(
-                    " AND e.event_id IN (SELECT p.event_id FROM event_participants p JOIN entities n ON n.id=p.entity_id
-                       WHERE (' ' || n.regions || ' ') LIKE ? UNION SELECT x.event_id FROM events x JOIN entities n ON n.id=x.location
-                       WHERE (' ' || n.regions || ' ') LIKE ?)",
+                    " AND e.event_id IN (SELECT event_id FROM event_regions WHERE region=?)",
                 );
-                args.push(format!("% {code} %"));
-                args.push(format!("% {code} %"));
+                args.push(code.clone());
             }
         }
         if let Some(f) = &q.from {

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod bench;
 pub mod extract;
 pub mod read;
 pub mod refdata;

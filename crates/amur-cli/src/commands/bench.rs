@@ -89,7 +89,8 @@ fn article(
     let target = 2000 + (rng.next() % 2000) as usize;
     while s.len() < target {
         s.push_str("\n\n");
-        s.push_str(rng.pick(filler));
+        let line: &str = rng.pick(filler);
+        s.push_str(line);
     }
     RawPage {
         source: format!("synthetic/{i:07}.txt"),

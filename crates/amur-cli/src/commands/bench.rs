@@ -89,7 +89,7 @@ fn article(
     let target = 2000 + (rng.next() % 2000) as usize;
     while s.len() < target {
         s.push_str("\n\n");
-        let line: &str = rng.pick(filler);
+        let line: &&str = rng.pick(filler);
         s.push_str(line);
     }
     RawPage {

@@ -194,6 +194,24 @@ fn curation_survives_reindex_and_exports_parse() {
         "graph has nodes and edges"
     );
     well_formed(&xml);
+    // Parquet, one file per table (read back in amur-store's tests).
+    let pq = tmp.path().join("pq");
+    let out = amur(
+        &ex,
+        &[
+            "--data",
+            d,
+            "export",
+            "--format",
+            "parquet",
+            "--output",
+            pq.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(pq.join("events.parquet"))
+        .unwrap()
+        .starts_with(b"PAR1"));
     // JSON Lines parse back as records.
     let jl = tmp.path().join("r.jsonl");
     assert!(amur(

@@ -30,6 +30,22 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The exported tables and the queries that produce them.
+const TABLES: &[(&str, &str)] = &[
+            ("documents", "SELECT doc_id, source, title, published, language, outlet, near_dup_of FROM documents ORDER BY rowid"),
+            ("entities", "SELECT id, type, name, code, name_en, name_ru, name_zh, regions FROM entities ORDER BY id"),
+            ("mentions", "SELECT doc_id, entity_id, start, end, text, office FROM mentions ORDER BY doc_id, start"),
+            (
+                "events",
+                "SELECT e.event_id, e.type, e.status, e.mode, e.date, e.location, (SELECT group_concat(entity_id, ' ') FROM event_participants p WHERE p.event_id=e.event_id),
+                 (SELECT COUNT(*) FROM event_sources s WHERE s.event_id=e.event_id) FROM events e ORDER BY e.date_start, e.event_id",
+            ),
+            ("event_sources", "SELECT event_id, doc_id, start, end, evidence FROM event_sources ORDER BY event_id"),
+            ("agreements", "SELECT doc_id, kind, sector, date, parties, start, end FROM agreements"),
+            ("figures", "SELECT doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end FROM figures"),
+            ("relations", "SELECT doc_id, type, mode, a, b, start, end FROM relations"),
+];
+
 impl Store {
     /// Every stored record as JSON Lines.
     pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<usize> {
@@ -44,20 +60,7 @@ impl Store {
     /// CSV files, one per table, into `dir`. Returns the files written.
     pub fn export_csv(&self, dir: &Path) -> Result<Vec<String>> {
         std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-        let tables: &[(&str, &str)] = &[
-            ("documents", "SELECT doc_id, source, title, published, language, outlet, near_dup_of FROM documents ORDER BY rowid"),
-            ("entities", "SELECT id, type, name, code, name_en, name_ru, name_zh, regions FROM entities ORDER BY id"),
-            ("mentions", "SELECT doc_id, entity_id, start, end, text, office FROM mentions ORDER BY doc_id, start"),
-            (
-                "events",
-                "SELECT e.event_id, e.type, e.status, e.mode, e.date, e.location, (SELECT group_concat(entity_id, ' ') FROM event_participants p WHERE p.event_id=e.event_id),
-                 (SELECT COUNT(*) FROM event_sources s WHERE s.event_id=e.event_id) FROM events e ORDER BY e.date_start, e.event_id",
-            ),
-            ("event_sources", "SELECT event_id, doc_id, start, end, evidence FROM event_sources ORDER BY event_id"),
-            ("agreements", "SELECT doc_id, kind, sector, date, parties, start, end FROM agreements"),
-            ("figures", "SELECT doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end FROM figures"),
-            ("relations", "SELECT doc_id, type, mode, a, b, start, end FROM relations"),
-        ];
+        let tables = TABLES;
         let mut written = Vec::new();
         for (name, sql) in tables {
             let path = dir.join(format!("{name}.csv"));
@@ -100,6 +103,138 @@ impl Store {
         Ok(written)
     }
 
+    /// Parquet files, one per table, into `dir` (integers as INT64, reals as
+    /// DOUBLE, everything else as UTF-8 strings; all columns nullable).
+    #[cfg(feature = "parquet")]
+    pub fn export_parquet(&self, dir: &Path) -> Result<Vec<String>> {
+        use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
+        use parquet::file::properties::WriterProperties;
+        use parquet::file::writer::SerializedFileWriter;
+        use parquet::schema::parser::parse_message_type;
+        use rusqlite::types::Value as V;
+        use std::sync::Arc;
+        let pq = |e: parquet::errors::ParquetError| Error::NotFound(format!("parquet: {e}"));
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let mut written = Vec::new();
+        for (name, sql) in TABLES {
+            let mut st = self.conn.prepare(sql)?;
+            let cols: Vec<(String, String)> = st
+                .columns()
+                .enumerate()
+                .map(|(i, c)| {
+                    let n = match (*name, i) {
+                        ("events", 6) => "participants".to_string(),
+                        ("events", 7) => "sources".to_string(),
+                        _ => c
+                            .name()
+                            .split('.')
+                            .next_back()
+                            .unwrap_or(c.name())
+                            .to_string(),
+                    };
+                    (n, c.decl_type().unwrap_or("TEXT").to_uppercase())
+                })
+                .collect();
+            let n = cols.len();
+            let mut data: Vec<Vec<V>> = vec![Vec::new(); n];
+            let mut rows = st.query([])?;
+            while let Some(row) = rows.next()? {
+                for (i, col) in data.iter_mut().enumerate() {
+                    col.push(row.get(i)?);
+                }
+            }
+            let fields: Vec<String> = cols
+                .iter()
+                .map(|(c, t)| match t.as_str() {
+                    "INTEGER" => format!("OPTIONAL INT64 {c};"),
+                    "REAL" => format!("OPTIONAL DOUBLE {c};"),
+                    _ => format!("OPTIONAL BYTE_ARRAY {c} (UTF8);"),
+                })
+                .collect();
+            let schema = Arc::new(
+                parse_message_type(&format!("message {name} {{ {} }}", fields.join(" ")))
+                    .map_err(pq)?,
+            );
+            let path = dir.join(format!("{name}.parquet"));
+            let file = std::fs::File::create(&path).map_err(|e| io(&path, e))?;
+            let mut w = SerializedFileWriter::new(
+                file,
+                schema,
+                Arc::new(WriterProperties::builder().build()),
+            )
+            .map_err(pq)?;
+            let mut rg = w.next_row_group().map_err(pq)?;
+            let mut i = 0;
+            while let Some(mut cw) = rg.next_column().map_err(pq)? {
+                let col = &data[i];
+                let def: Vec<i16> = col
+                    .iter()
+                    .map(|v| i16::from(!matches!(v, V::Null)))
+                    .collect();
+                match cols[i].1.as_str() {
+                    "INTEGER" => {
+                        let vals: Vec<i64> = col
+                            .iter()
+                            .filter_map(|v| {
+                                if let V::Integer(x) = v {
+                                    Some(*x)
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect();
+                        cw.typed::<Int64Type>()
+                            .write_batch(&vals, Some(&def), None)
+                            .map_err(pq)?;
+                    }
+                    "REAL" => {
+                        let vals: Vec<f64> = col
+                            .iter()
+                            .filter_map(|v| match v {
+                                V::Real(x) => Some(*x),
+                                V::Integer(x) => Some(*x as f64),
+                                _ => None,
+                            })
+                            .collect();
+                        let def: Vec<i16> = col
+                            .iter()
+                            .map(|v| i16::from(matches!(v, V::Real(_) | V::Integer(_))))
+                            .collect();
+                        cw.typed::<DoubleType>()
+                            .write_batch(&vals, Some(&def), None)
+                            .map_err(pq)?;
+                    }
+                    _ => {
+                        let vals: Vec<ByteArray> = col
+                            .iter()
+                            .filter_map(|v| match v {
+                                V::Text(s) => Some(ByteArray::from(s.as_bytes().to_vec())),
+                                V::Integer(x) => Some(ByteArray::from(x.to_string().into_bytes())),
+                                V::Real(x) => Some(ByteArray::from(x.to_string().into_bytes())),
+                                _ => None,
+                            })
+                            .collect();
+                        let def: Vec<i16> = col
+                            .iter()
+                            .map(|v| {
+                                i16::from(matches!(v, V::Text(_) | V::Integer(_) | V::Real(_)))
+                            })
+                            .collect();
+                        cw.typed::<ByteArrayType>()
+                            .write_batch(&vals, Some(&def), None)
+                            .map_err(pq)?;
+                    }
+                }
+                cw.close().map_err(pq)?;
+                i += 1;
+            }
+            rg.close().map_err(pq)?;
+            w.close().map_err(pq)?;
+            written.push(path.display().to_string());
+        }
+        Ok(written)
+    }
+
     /// A GEXF graph: entities as nodes, co-participation in events as weighted edges.
     pub fn export_gexf(&self, out: &mut dyn Write) -> Result<(usize, usize)> {
         let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n<graph defaultedgetype=\"undirected\">\n<attributes class=\"node\"><attribute id=\"0\" title=\"type\" type=\"string\"/></attributes>\n<nodes>\n");
@@ -131,5 +266,41 @@ impl Store {
         out.write_all(s.as_bytes())
             .map_err(|e| io(Path::new("-"), e))?;
         Ok((nodes.len(), edges.len()))
+    }
+}
+
+#[cfg(all(test, feature = "parquet"))]
+mod tests {
+    use crate::Store;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+
+    #[test]
+    fn parquet_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kb")).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO entities(id, type, name, regions) VALUES('region:RU-PRI', 'region', 'Primorsky Krai', 'RU-PRI');
+                 INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, start, end)
+                 VALUES('d1', 'trade', 'turnover', 3.2e9, 'USD', NULL, '2023', 0, 0, 10);",
+            )
+            .unwrap();
+        let out = dir.path().join("pq");
+        let files = store.export_parquet(&out).unwrap();
+        assert_eq!(files.len(), 8);
+        let r =
+            SerializedFileReader::new(std::fs::File::open(out.join("figures.parquet")).unwrap())
+                .unwrap();
+        assert_eq!(r.metadata().file_metadata().num_rows(), 1);
+        let row = r.get_row_iter(None).unwrap().next().unwrap().unwrap();
+        assert_eq!(row.get_string(0).unwrap(), "d1");
+        assert_eq!(row.get_double(3).unwrap(), 3.2e9);
+        let r =
+            SerializedFileReader::new(std::fs::File::open(out.join("entities.parquet")).unwrap())
+                .unwrap();
+        let row = r.get_row_iter(None).unwrap().next().unwrap().unwrap();
+        assert_eq!(row.get_string(2).unwrap(), "Primorsky Krai");
     }
 }

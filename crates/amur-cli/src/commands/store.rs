@@ -403,10 +403,24 @@ pub fn export(
             let files = store.export_csv(dir)?;
             eprintln!("amur: wrote {}", files.join(", "));
         }
-        ExportFormat::Parquet => bail!("Parquet export is not built into this binary yet; use --format csv (pandas/R read it directly)"),
+        ExportFormat::Parquet => {
+            export_parquet(&store, output.unwrap_or(Path::new("amur-export")))?
+        }
     }
     sink.flush()?;
     Ok(Status::Ok)
+}
+
+#[cfg(feature = "parquet")]
+fn export_parquet(store: &Store, dir: &Path) -> anyhow::Result<()> {
+    let files = store.export_parquet(dir)?;
+    eprintln!("amur: wrote {}", files.join(", "));
+    Ok(())
+}
+
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_: &Store, _: &Path) -> anyhow::Result<()> {
+    bail!("this amur was built without Parquet support; rebuild with --features parquet or use --format csv")
 }
 
 /// Prints rows as an aligned table, JSON (of `items`) or CSV.

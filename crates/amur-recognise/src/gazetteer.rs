@@ -31,6 +31,16 @@ struct Pattern {
     adjective: bool,
 }
 
+impl Pattern {
+    /// Whether the text as written fits the name's letter case.
+    fn accepts(&self, surface: &str) -> bool {
+        match &self.exact {
+            Some(exact) => surface == exact,
+            None => !self.needs_capital || capitalised(surface),
+        }
+    }
+}
+
 /// Whether a Russian word has an adjective ending.
 fn adjectival(w: &str) -> bool {
     let w = w.to_lowercase();
@@ -182,18 +192,13 @@ impl Gazetteer {
             let p = &self.latin.patterns[m.pattern().as_usize()];
             let (os, oe) = norm.orig(s, e);
             let surface = &text[os..oe];
-            if let Some(exact) = &p.exact {
-                if surface != exact {
-                    continue;
-                }
-            } else if p.needs_capital && !capitalised(surface) {
-                continue;
+            if p.accepts(surface) {
+                out.push(GazMatch {
+                    start: os,
+                    end: oe,
+                    candidates: p.entities.clone(),
+                });
             }
-            out.push(GazMatch {
-                start: os,
-                end: oe,
-                candidates: p.entities.clone(),
-            });
         }
     }
 
@@ -254,18 +259,13 @@ impl Gazetteer {
             if first == last && adjectival(surface) && !p.adjective {
                 continue;
             }
-            if let Some(exact) = &p.exact {
-                if surface != exact {
-                    continue;
-                }
-            } else if p.needs_capital && !capitalised(surface) {
-                continue;
+            if p.accepts(surface) {
+                out.push(GazMatch {
+                    start: os,
+                    end: oe,
+                    candidates: p.entities.clone(),
+                });
             }
-            out.push(GazMatch {
-                start: os,
-                end: oe,
-                candidates: p.entities.clone(),
-            });
         }
     }
 }

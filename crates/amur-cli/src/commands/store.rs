@@ -80,16 +80,19 @@ fn day(s: &Option<String>) -> Option<u64> {
         .filter(|d| *d > 0)
 }
 
+/// The id of an entity named in a filter (`--entity`), or an error naming it.
+fn entity_filter(store: &Store, key: Option<&str>) -> anyhow::Result<Option<String>> {
+    key.map(|e| {
+        store
+            .find_entity(e)?
+            .with_context(|| format!("no entity {e}"))
+    })
+    .transpose()
+}
+
 pub fn search(data_dir: &Path, a: SearchArgs) -> anyhow::Result<Status> {
     let store = open(data_dir)?;
-    let entity = match &a.entity {
-        Some(e) => Some(
-            store
-                .find_entity(e)?
-                .with_context(|| format!("no entity {e}"))?,
-        ),
-        None => None,
-    };
+    let entity = entity_filter(&store, a.entity.as_deref())?;
     let filters = Filters {
         language: a.lang.clone(),
         entity,
@@ -125,14 +128,7 @@ pub fn search(data_dir: &Path, a: SearchArgs) -> anyhow::Result<Status> {
 
 pub fn events(data_dir: &Path, a: EventsArgs) -> anyhow::Result<Status> {
     let store = open(data_dir)?;
-    let entity = match &a.entity {
-        Some(e) => Some(
-            store
-                .find_entity(e)?
-                .with_context(|| format!("no entity {e}"))?,
-        ),
-        None => None,
-    };
+    let entity = entity_filter(&store, a.entity.as_deref())?;
     let pair = match &a.pair {
         Some(p) => {
             let Some((x, y)) = p.split_once(':') else {

@@ -372,23 +372,26 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
         let mut existing: Option<i64> = None;
         if let (Some((a, b)), false) = (&span, ids.is_empty()) {
             let placeholders = vec!["?"; ids.len()].join(",");
-            // Driven by the participant index: only events sharing someone are read.
+            // Driven by the date index (events rarely last over a month), then
+            // the participants: cost stays flat as the store grows.
             let sql = format!(
-                "SELECT p.event_id FROM event_participants p JOIN events e ON e.event_id=p.event_id
-                 WHERE p.entity_id IN ({placeholders}) AND e.type=? AND e.status=? AND e.date_start<=? AND e.date_end>=?
-                 AND p.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
-                 GROUP BY p.event_id ORDER BY COUNT(*) DESC LIMIT 1"
+                "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
+                 WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
+                 AND p.entity_id IN ({placeholders})
+                 AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
+                 GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
             );
             let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
             let kind = ev.kind.as_str();
             let status = ev.status.as_str();
+            args.push(&kind);
+            args.push(a);
+            args.push(b);
+            args.push(a);
+            args.push(&status);
             for id in &ids {
                 args.push(id);
             }
-            args.push(&kind);
-            args.push(&status);
-            args.push(b);
-            args.push(a);
             args.push(&rec.doc_id);
             existing = tx
                 .query_row(&sql, args.as_slice(), |r| r.get(0))

@@ -95,6 +95,8 @@ impl Store {
         let conn = Connection::open(dir.join("amur.sqlite"))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MB of page cache: ingest reads indexes it has just written.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.execute_batch(schema::SCHEMA)?;
         let found: Option<String> = conn
             .query_row(

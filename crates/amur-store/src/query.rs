@@ -213,26 +213,44 @@ impl Store {
         if let Some((a, b)) = &q.pair {
             for code in [a, b] {
                 sql.push_str(
-                    " AND e.event_id IN (SELECT event_id FROM event_regions WHERE region=?)",
+                    // Correlated lookups on the (region, event) key: cheap per row,
+                    // so the date-ordered scan stops after `limit` matches.
+                    " AND EXISTS (SELECT 1 FROM event_regions r WHERE r.region=? AND r.event_id=e.event_id)",
                 );
                 args.push(code.clone());
             }
         }
         if let Some(f) = &q.from {
-            sql.push_str(" AND e.date_end>=?");
+            // The start bound lets the date index skip earlier years (events
+            // last less than a year).
+            sql.push_str(" AND e.date_end>=? AND e.date_start>=date(?, '-366 day')");
+            args.push(f.clone());
             args.push(f.clone());
         }
         if let Some(t) = &q.to {
             sql.push_str(" AND e.date_start<=?");
             args.push(t.clone());
         }
-        sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.event_id LIMIT ?");
-        args.push(q.limit.max(1).to_string());
-        let ids: Vec<i64> = {
-            let mut st = self.conn.prepare(&sql)?;
-            let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-            rows.collect::<std::result::Result<_, _>>()?
+        // Dated events in date order (an index walk that stops at the limit),
+        // then undated ones.
+        let run = |tail: &str, limit: usize| -> Result<Vec<i64>> {
+            let mut a = args.clone();
+            a.push(limit.to_string());
+            let mut st = self.conn.prepare(&format!("{sql} {tail} LIMIT ?"))?;
+            let rows = st.query_map(rusqlite::params_from_iter(a.iter()), |r| r.get(0))?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
         };
+        let limit = q.limit.max(1);
+        let mut ids = run(
+            "AND e.date_start IS NOT NULL ORDER BY e.date_start, e.event_id",
+            limit,
+        )?;
+        if ids.len() < limit && q.from.is_none() && q.to.is_none() {
+            ids.extend(run(
+                "AND e.date_start IS NULL ORDER BY e.event_id",
+                limit - ids.len(),
+            )?);
+        }
         ids.into_iter().map(|id| self.event_row(id)).collect()
     }
 

@@ -45,12 +45,15 @@ CREATE TABLE IF NOT EXISTS curation(
   id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT, value TEXT,
   created TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS minhash_key ON minhash_bands(band, key);
+CREATE INDEX IF NOT EXISTS event_regions_event ON event_regions(event_id);
+CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(indexed) WHERE indexed=0;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON event_participants(entity_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_start);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, date_start);
 CREATE INDEX IF NOT EXISTS sources_doc ON event_sources(doc_id);
+CREATE INDEX IF NOT EXISTS sources_event ON event_sources(event_id);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 CREATE INDEX IF NOT EXISTS agreements_doc ON agreements(doc_id);
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);

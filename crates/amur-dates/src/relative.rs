@@ -43,6 +43,8 @@ static RANGE_ZH: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:on|by|since|until|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s*[,.;]|\s+[a-z])")
 });
+static ZH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^月\d０-９])(\d{1,2})[日号](?:[，,、起至]|$)"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",
@@ -360,6 +362,19 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let Ok(d) = c[1].parse::<u32>() else { continue };
         taken(m.0, m.1, Kind::DayOfMonth(d), raw);
+    }
+    // "18日，代表团抵达…": a day of the month the story is in.
+    for c in ZH_DAY.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let Ok(d) = g.as_str().parse::<u32>() else {
+            continue;
+        };
+        taken(
+            g.start(),
+            c.get(0).map_or(g.end(), |m| m.end()),
+            Kind::DayOfMonth(d),
+            raw,
+        );
     }
 }
 

@@ -12,7 +12,7 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(attended|witnessed|присутствовал\w*|出席|见证)").expect("static regex")
+    Regex::new(r"(?i)\b(attended|witnessed|присутствовал\w*)|出席|见证").expect("static regex")
 });
 
 fn kind_in(t: &str) -> AgreementKind {
@@ -106,20 +106,21 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         let kind = kind_in(&text[sent.0..sent.1]);
         let mut found = false;
         for w in cuts.windows(2) {
-            let seg = (w[0], w[1]);
-            let ms: Vec<&M> = cx.mentions_in(seg).collect();
-            let p = parties(cx, &ms);
-            if p.len() < 2 {
-                continue;
+            for seg in pairs_of(cx, (w[0], w[1])) {
+                let ms: Vec<&M> = cx.mentions_in(seg).collect();
+                let p = parties(cx, &ms);
+                if p.len() < 2 {
+                    continue;
+                }
+                found = true;
+                out.push(Agreement {
+                    parties: p,
+                    kind,
+                    sector: sector_in(cx, seg),
+                    date: date.clone(),
+                    evidence,
+                });
             }
-            found = true;
-            out.push(Agreement {
-                parties: p,
-                kind,
-                sector: sector_in(cx, seg),
-                date: date.clone(),
-                evidence,
-            });
         }
         // "The sides signed …": the parties are those of the event being reported
         // (only for a signing that happened, not "they sign documents").
@@ -168,6 +169,32 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         }
     }
     out
+}
+
+/// A segment naming several pairs ("A与B、C与D签署了…", "A and B; C and D signed")
+/// is split at its list separators when each part still names two parties.
+fn pairs_of(cx: &Ctx, seg: (usize, usize)) -> Vec<(usize, usize)> {
+    let text = cx.doc.text;
+    let inside = |at: usize| cx.mentions.iter().any(|m| m.start < at && at < m.end);
+    let mut cuts = vec![seg.0];
+    for (i, c) in text[seg.0..seg.1].char_indices() {
+        let at = seg.0 + i;
+        if matches!(c, '、' | ';' | '；') && !inside(at) {
+            cuts.push(at + c.len_utf8());
+        }
+    }
+    cuts.push(seg.1);
+    let parts: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+    let two_each = parts.len() > 1
+        && parts.iter().all(|&p| {
+            let ms: Vec<&M> = cx.mentions_in(p).collect();
+            parties(cx, &ms).len() >= 2
+        });
+    if two_each {
+        parts
+    } else {
+        vec![seg]
+    }
 }
 
 fn sector_in(cx: &Ctx, (s, e): (usize, usize)) -> Option<Sector> {

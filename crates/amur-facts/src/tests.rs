@@ -230,3 +230,18 @@ fn evidence_points_at_the_sentence() {
         "{s}"
     );
 }
+
+#[test]
+fn chinese_ceremony_pairs_and_day_of_month() {
+    let f = facts(
+        "10月17日，代表团抵达哈尔滨。18日，哈尔滨工业大学与远东联邦大学、黑龙江大学与太平洋国立大学签署了合作协议。",
+        "2023-10-20",
+    );
+    assert_eq!(f.agreements.len(), 2, "{:?}", f.agreements);
+    let s = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Signing)
+        .expect("signing");
+    assert_eq!(s.date.as_deref(), Some("2023-10-18"));
+}

@@ -799,7 +799,7 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
         .collect();
     titles.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     const STOP: &str =
-        "在与和及等率一行会见表示说指出称介绍出席参加同对向就将已于是的、，。；：（）()“”\"率领";
+        "在与和及等率一行会见表示说指出称介绍出席参加同共对向就将已于是的、，。；：（）()“”\"率领";
     for (w, canon) in titles {
         let mut from = 0;
         while let Some(at) = text[from..].find(w) {
@@ -814,9 +814,15 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
                 continue;
             }
             let surname2: String = rest.iter().take(2).collect();
-            let n = if tr::is_chinese_surname(&first.to_string())
-                || tr::is_chinese_surname(&surname2)
-            {
+            // Characters of transliterated foreign names (谢尔比娜, 科热米亚科): a
+            // name using them is not a Chinese name even if it starts like one.
+            const TRANSLIT: &str =
+                "尔娃娜斯夫基耶科维奇洛诺克特德伊亚巴罗姆托利什谢热米琴柯茨卡列涅佐";
+            let foreign = rest.iter().skip(1).take(2).any(|c| TRANSLIT.contains(*c));
+            let chinese_name = !foreign
+                && (tr::is_chinese_surname(&first.to_string())
+                    || tr::is_chinese_surname(&surname2));
+            let n = if chinese_name {
                 // Chinese name: two or three characters.
                 if rest
                     .get(2)
@@ -839,12 +845,7 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
             let end = s + name.len();
             let py = tr::han_to_pinyin_name(&name);
             let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
-                Some((f, g))
-                    if tr::is_chinese_surname(&first.to_string())
-                        || tr::is_chinese_surname(&surname2) =>
-                {
-                    (f.to_string(), Some(g.to_string()), true)
-                }
+                Some((f, g)) if chinese_name => (f.to_string(), Some(g.to_string()), true),
                 _ => (name.clone(), None, false),
             };
             out.push(PersonCand {

@@ -77,7 +77,7 @@ static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[Ii]n|[Ii]n early|[Ii]n late|[Bb]y|[Ss]ince|[Uu]ntil)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?|\bв\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b(?:\s+(\d{4}))?",
+        r"\b(?:[Ii]n|[Ii]n early|[Ii]n late|[Bb]y|[Ss]ince|[Uu]ntil)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?|\b[вВ]\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b(?:\s+(\d{4}))?",
     )
 });
 

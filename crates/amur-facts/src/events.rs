@@ -143,6 +143,8 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         triggers.push(h);
     }
     let mut last_date: Option<(usize, String)> = None;
+    // The last sentence that reported (or repeated) an event.
+    let mut last_event_sentence: Option<usize> = None;
     // The day the story is at: the last explicit day of an event.
     let mut story_date: Option<(usize, String)> = None;
     let mut date_idx = 0;
@@ -152,7 +154,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         }
         let clauses = crate::sentences::clauses(text, sent);
         let mut seen: Vec<(EventType, usize)> = Vec::new();
-        let made_before = drafts.last().is_some_and(|d| si - d.sentence <= 1);
+        let made_before = last_event_sentence.is_some_and(|s| si - s <= 1);
         for t in triggers
             .iter()
             .filter(|t| sent.0 <= t.start && t.end <= sent.1)
@@ -196,6 +198,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             }
             // A launch needs something to open: a facility, a route or a transport word.
             if kind == EventType::Launch && !launch_object(cx, sent) {
+                continue;
+            }
+            // An opening that was only discussed has not happened.
+            if kind == EventType::Launch && DISCUSSED.is_match(&text[sent.0..sent.1]) {
                 continue;
             }
             // A trigger inside an organisation's name ("Eurasian Economic Forum")
@@ -371,8 +377,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 if prev.mode.is_none() {
                     prev.mode = d.mode;
                 }
+                last_event_sentence = Some(si);
                 continue;
             }
+            last_event_sentence = Some(si);
             drafts.extend(split_visit(cx, d));
         }
     }
@@ -394,6 +402,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         .collect()
 }
 
+static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(discuss\w*|обсуд\w*|обсужд\w*)|讨论|探讨|商讨").expect("static regex")
+});
 static SIDES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(sides|parties|стороны|сторонами|双方)|双方").expect("static regex")
 });
@@ -463,6 +474,11 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
     let (a, b) = (guests(prev), guests(d));
     let overlap = a.iter().any(|x| b.contains(x));
     if overlap {
+        return true;
+    }
+    // "Встреча прошла в Хабаровске": a mention naming only where the previous
+    // event happened describes that event.
+    if b.is_empty() && d.sentence - prev.sentence <= 1 {
         return true;
     }
     // A signing or meeting told over consecutive sentences is one ceremony.

@@ -201,6 +201,21 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
             .filter(|h| h.class == "decrease" && h.start >= window_start && h.end <= at)
             .map(|h| h.start)
             .max();
+        // "на 15% больше": a comparative right after the number.
+        let after_end = (s + m.end() + 24).min(e);
+        let after_end = (after_end..=e)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(e);
+        let after = |class: &str| {
+            cx.markers
+                .iter()
+                .any(|h| h.class == class && h.start >= s + m.end() && h.end <= after_end)
+        };
+        let (inc, dec) = match (inc, dec) {
+            (None, None) if after("increase") => (Some(at), None),
+            (None, None) if after("decrease") => (None, Some(at)),
+            x => x,
+        };
         let sign = match (inc, dec) {
             (Some(i), Some(d)) if d > i => -1.0,
             (None, Some(_)) => -1.0,
@@ -215,6 +230,11 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?|\bQ([1-4])\s*(\d{4})?|\b(перв|втор|трет|четв[её]рт)\w*\s+квартал\w*(?:\s+(\d{4}))?|(第?[一二三四1-4])季度",
+    )
+});
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(first|second)\s+half(?:\s+of)?(?:\s+(\d{4}))?|\b(перв|втор)\w*\s+полугоди\w*(?:\s+(\d{4}))?|(?:(\d{4})年)?(上|下)半年",
     )
 });
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
@@ -333,6 +353,25 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
         return Some(match y {
             Some(y) => format!("{y:04}-Q{n}"),
             None => format!("Q{n}"),
+        });
+    }
+    if let Some(c) = HALF.captures(t) {
+        let which = c
+            .get(1)
+            .or(c.get(3))
+            .or(c.get(6))
+            .map(|x| x.as_str().to_lowercase())
+            .unwrap_or_default();
+        let (m1, m2) = if which.starts_with("first") || which.starts_with("перв") || which == "上"
+        {
+            (1, 6)
+        } else {
+            (7, 12)
+        };
+        let y = ref_year(c.get(2).or(c.get(4)).or(c.get(5)).map(|x| x.as_str()));
+        return Some(match y {
+            Some(y) => format!("{y:04}-{m1:02}/{y:04}-{m2:02}"),
+            None => format!("{m1:02}/{m2:02}"),
         });
     }
     if let Some(c) = FIRST_MONTHS.captures(t) {

@@ -241,8 +241,12 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
             .trim();
         let value_clean = TIME.replace_all(value, "");
         let value_clean = strip_dates(&value_clean);
-        // A dangling label ("source: share:") states nothing.
-        let value_clean = value_clean.trim();
+        // A dangling label ("source: share:") states nothing; separators left
+        // by a removed date ("Xinhua | 2024-05-16 |") go too.
+        let value_clean = value_clean
+            .trim()
+            .trim_matches(['|', '/', ',', ';', '·', '•'])
+            .trim();
         let value_clean = if value_clean.ends_with([':', '：']) {
             ""
         } else {

@@ -143,6 +143,8 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         triggers.push(h);
     }
     let mut last_date: Option<(usize, String)> = None;
+    // The dateline's town: where a meeting is held unless the text says otherwise.
+    let home = dateline_city(cx);
     // The last sentence that reported (or repeated) an event.
     let mut last_event_sentence: Option<usize> = None;
     // The day the story is at: the last explicit day of an event.
@@ -265,11 +267,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             }
             // A dateline ("VLADIVOSTOK, June 14 --") dates the report, not the event.
             let dateline = |d: &amur_dates::DateExpr| {
-                let after = text[d.end..].trim_start();
-                d.start < sent.0 + 40
-                    && (after.starts_with("--")
-                        || after.starts_with('—')
-                        || after.starts_with("– "))
+                d.start < sent.0 + 40 && dateline_end(text, sent).is_some_and(|e| d.end <= e)
             };
             let in_span = |s: (usize, usize)| {
                 cx.dates
@@ -323,11 +321,17 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     .iter()
                     .rev()
                     .find(|d| si - d.sentence <= 3 && d.location.is_some())
-                    .and_then(|d| d.location.clone());
+                    .and_then(|d| d.location.clone())
+                    .or_else(|| home.clone());
             }
             let mut participants: Vec<(EntityId, Role)> = inherited;
+            let byline = dateline_end(text, sent);
             for m in &ms {
                 let e = cx.entity(m);
+                // The agency credited in a dateline ("(Xinhua) --") takes no part.
+                if byline.is_some_and(|b| m.end <= b) && e.kind != EntityType::City {
+                    continue;
+                }
                 if e.kind == EntityType::Facility
                     && !matches!(
                         kind,
@@ -414,6 +418,28 @@ static PARTICIPATE: LazyLock<Regex> = LazyLock::new(|| {
 static LAUNCH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(flight|route|crossing|checkpoint|bridge|railway|train|line|port|project|plant|terminal|corridor|service|рейс|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|проект|завод|терминал|коридор|сообщени|航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
 });
+
+/// Where a dateline ("HARBIN, May 16 (Xinhua) --") ends, if the sentence opens with one.
+fn dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
+    let head_end = (sent.0 + 80).min(sent.1);
+    let head_end = (head_end..=sent.1)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(sent.1);
+    let head = &text[sent.0..head_end];
+    ["--", " — ", " – "]
+        .iter()
+        .filter_map(|m| head.find(m).map(|i| sent.0 + i + m.len()))
+        .min()
+}
+
+/// The town a dateline names (the first city mentioned in it).
+fn dateline_city(cx: &Ctx) -> Option<EntityId> {
+    let sent = *cx.sentences.first()?;
+    let end = dateline_end(cx.doc.text, sent)?;
+    cx.mentions_in((sent.0, end))
+        .find(|m| cx.entity(m).kind == EntityType::City)
+        .map(|m| cx.entity(m).id.clone())
+}
 
 /// Whether a sentence names something a launch opens.
 fn launch_object(cx: &Ctx, sent: (usize, usize)) -> bool {

@@ -547,6 +547,18 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             FigureKind::Investment
         };
         let amts = amounts(text, sent);
+        // "218.9 billion yuan (about 30.8 billion U.S. dollars)": the second is a conversion.
+        let amts: Vec<Amount> = amts
+            .iter()
+            .enumerate()
+            .filter(|(k, a)| {
+                *k == 0
+                    || !text[amts[k - 1].end..a.start]
+                        .trim_start()
+                        .starts_with(['(', '（'])
+            })
+            .map(|(_, a)| a.clone())
+            .collect();
         let pcts = percents(cx, sent);
         let inherited = last_period
             .as_ref()
@@ -589,6 +601,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             if a.unit.is_empty() {
                 continue;
             }
+
             let lo = if k == 0 { sent.0 } else { amts[k - 1].end };
             let hi = bounds[k + 1];
             // The change that belongs to this amount: in its segment, nearest to it.

@@ -110,35 +110,23 @@ fn amounts(text: &str, (s, e): (usize, usize)) -> Vec<Amount> {
             out.push(a);
         }
     };
-    for c in MONEY_ZH.captures_iter(t) {
-        let (Some(n), Some(m)) = (number(&c[1]), c.get(0)) else {
-            continue;
-        };
-        let sc = c.get(2).map_or(1.0, |x| scale(x.as_str()));
-        push(
-            Amount {
-                start: s + m.start(),
-                end: s + m.end(),
-                value: n * sc,
-                unit: currency(&c[3]),
-            },
-            &mut out,
-        );
-    }
-    for c in MONEY_RU.captures_iter(t) {
-        let (Some(n), Some(m)) = (number(&c[1]), c.get(0)) else {
-            continue;
-        };
-        let sc = c.get(2).map_or(1.0, |x| scale(x.as_str()));
-        push(
-            Amount {
-                start: s + m.start(),
-                end: s + m.end(),
-                value: n * sc,
-                unit: currency(&c[3]),
-            },
-            &mut out,
-        );
+    // Chinese and Russian amounts: number, optional scale word, currency.
+    for re in [&*MONEY_ZH, &*MONEY_RU] {
+        for c in re.captures_iter(t) {
+            let (Some(n), Some(m)) = (number(&c[1]), c.get(0)) else {
+                continue;
+            };
+            let sc = c.get(2).map_or(1.0, |x| scale(x.as_str()));
+            push(
+                Amount {
+                    start: s + m.start(),
+                    end: s + m.end(),
+                    value: n * sc,
+                    unit: currency(&c[3]),
+                },
+                &mut out,
+            );
+        }
     }
     for c in MONEY_EN.captures_iter(t) {
         let prefix = c.get(1).map(|x| x.as_str()).unwrap_or("");

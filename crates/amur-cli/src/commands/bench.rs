@@ -154,14 +154,7 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     };
     let places = names(&[EntityType::Region, EntityType::City]);
     let people = names(&[EntityType::Person]);
-    let region_of = |id: &str| -> Vec<String> {
-        let eid = amur_record::EntityId::from(id);
-        data.region_of(&eid)
-            .and_then(|r| data.get(r.as_str()))
-            .and_then(|r| r.code.clone())
-            .into_iter()
-            .collect()
-    };
+    let region_of = super::store::region_resolver(&data);
     let mut store =
         Store::open(data_dir).with_context(|| format!("cannot open {}", data_dir.display()))?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);

@@ -17,7 +17,7 @@ fn open(data: &Path) -> anyhow::Result<Store> {
 }
 
 /// Region codes of an entity from reference data (`city:harbin` → CN-HL).
-fn region_resolver(data: &RefData) -> impl Fn(&str) -> Vec<String> + '_ {
+pub fn region_resolver(data: &RefData) -> impl Fn(&str) -> Vec<String> + '_ {
     move |id: &str| {
         let eid = amur_record::EntityId::from(id);
         data.region_of(&eid)

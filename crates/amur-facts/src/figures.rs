@@ -625,7 +625,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             });
         }
         // A change without a value ("an increase of 74 percent").
-        for (i, (at, v)) in pcts.iter().enumerate() {
+        for (i, (_, v)) in pcts.iter().enumerate() {
             if used[i] || !amts.is_empty() {
                 continue;
             }
@@ -635,7 +635,6 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
                 None
             };
             let (reporter, partner) = sides(cx, sent, sent, flow);
-            let _ = at;
             out.push(Figure {
                 kind,
                 flow,

@@ -222,7 +222,7 @@ impl Recogniser {
             .filter_map(|m| {
                 let e = &ents[*m.candidates.first()?];
                 matches!(e.kind, EntityType::City | EntityType::Region)
-                    .then(|| (m.start, m.end, short_place(e.name())))
+                    .then(|| (m.start, m.end, e.name().to_string()))
             })
             .collect();
         orgs.extend(orgs::find_zh(text, &places, &self.lex));
@@ -719,11 +719,6 @@ fn add_cluster(
         c.mentions = vec![span];
         clusters.push(c);
     }
-}
-
-/// "Harbin" from "Harbin" and "Heilongjiang" from "Heilongjiang Province".
-fn short_place(name: &str) -> String {
-    name.to_string()
 }
 
 fn person_slug(name: &str) -> String {

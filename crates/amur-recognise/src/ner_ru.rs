@@ -101,27 +101,10 @@ const PREPOSITIONS: &[&str] = &[
 
 fn surname_like(w: &str) -> bool {
     let w = w.to_lowercase();
-    const ENDS: &[&str] = &[
-        "ов",
-        "ев",
-        "ёв",
-        "ин",
-        "ын",
-        "ова",
-        "ева",
-        "ина",
-        "ына",
-        "ову",
-        "еву",
-        "ину",
+    // Adjective-like endings (-ский) are left out: alone they are mostly adjectives.
+    const MORE: &[&str] = &[
         "ыну",
-        "овым",
-        "евым",
-        "иным",
         "ыным",
-        "овой",
-        "евой",
-        "иной",
         "ыной",
         "ове",
         "еве",
@@ -133,7 +116,11 @@ fn surname_like(w: &str) -> bool {
         "овича",
         "евича",
     ];
-    w.chars().count() >= 5 && ENDS.iter().any(|e| w.ends_with(e))
+    w.chars().count() >= 5
+        && crate::persons::RU_SURNAME_ENDINGS
+            .iter()
+            .chain(MORE)
+            .any(|e| w.ends_with(e))
 }
 
 fn adjective_shape(w: &str) -> bool {

@@ -130,27 +130,6 @@ const OFFICE_WORDS: &[&str] = &[
     "leader",
 ];
 
-/// Head words that may be followed by "of …" ("Department of Commerce of X").
-const OF_HEADS: &[&str] = &[
-    "department",
-    "ministry",
-    "bureau",
-    "office",
-    "agency",
-    "committee",
-    "commission",
-    "government",
-    "consulate general",
-    "embassy",
-    "university",
-    "institute",
-    "academy",
-    "bank",
-    "chamber of commerce",
-    "administration",
-    "association",
-];
-
 /// Finds English organisation names.
 pub fn find_en(
     text: &str,
@@ -238,7 +217,7 @@ pub fn find_en(
             }
         }
         let span = &text[toks[i].start..end];
-        // Cut "X of [another org]" into its parts: keep the last org.
+        // A name needs one word that is not generic ("Standing Committee" is not a name).
         let words: Vec<&str> = span.split_whitespace().collect();
         let distinctive = words.iter().any(|w| {
             let lw = w.to_lowercase();
@@ -249,15 +228,9 @@ pub fn find_en(
                     .contains_key(&("en".to_string(), lw.to_string()))
                 && capitalised(w)
         });
-        let overlaps_taken = taken
-            .iter()
-            .any(|&(s, e)| toks[i].start <= s && e <= end && !(s == toks[i].start && e == end));
         let exact_taken = taken.iter().any(|&(s, e)| s <= toks[i].start && end <= e);
         if distinctive && !exact_taken {
-            let _ = overlaps_taken;
             let name = span.trim_end_matches(',').to_string();
-            let ofhead = OF_HEADS.iter().any(|h| name.to_lowercase().ends_with(h));
-            let _ = ofhead;
             out.push(OrgCand {
                 start: toks[i].start,
                 end,

@@ -248,7 +248,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             }
         }
         // Russian given name + surname (an optional patronymic between).
-        if let Some(g) = cx.lex.given_en.get(&tok.text.to_lowercase()) {
+        if cx.lex.given_en.contains_key(&tok.text.to_lowercase()) {
             let mut j = i + 1;
             if t.get(j).is_some_and(|p| {
                 p.text.ends_with("vich") || p.text.ends_with("vna") || p.text.ends_with("ichna")
@@ -265,9 +265,8 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
                 out.push(PersonCand {
                     start: tok.start,
                     end: s.end,
-                    given: Some(g.en.clone())
-                        .filter(|_| true)
-                        .map(|_| tok.text.to_string()),
+                    // The article's own spelling (Andrei/Andrey) is kept.
+                    given: Some(tok.text.to_string()),
                     family: s.text.trim_end_matches("'s").to_string(),
                     title: title_before_en(cx, i).map(|(_, c)| c),
                     ..Default::default()
@@ -282,16 +281,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
         if let Some((tstart, canon)) = title_before_en(cx, i)
             .filter(|_| !continues_title && !cx.lex.is_title_word("en", tok.text))
         {
-            let mut j = i;
-            while j < t.len()
-                && j < i + 3
-                && capitalised(t[j].text)
-                && !cx.taken(&t[j])
-                && !en_stop(t[j].text)
-                && (j == i || cx.adjacent(j - 1))
-            {
-                j += 1;
-            }
+            let j = name_run(cx, i);
             if j > i {
                 let words: Vec<&str> = t[i..j]
                     .iter()
@@ -318,16 +308,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             && !en_stop(tok.text)
             && (i == 0 || !capitalised(t[i - 1].text) || cx.between(i - 1).contains(','))
         {
-            let mut j = i;
-            while j < t.len()
-                && j < i + 3
-                && capitalised(t[j].text)
-                && !cx.taken(&t[j])
-                && !en_stop(t[j].text)
-                && (j == i || cx.adjacent(j - 1))
-            {
-                j += 1;
-            }
+            let j = name_run(cx, i);
             let sep = cx.between(j - 1);
             if sep.trim() == "," {
                 if let Some(office) = appositive_en(cx, j) {
@@ -354,6 +335,23 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
         i += 1;
     }
     out
+}
+
+/// End of a run of up to three adjacent capitalised words from token `i`
+/// (a name after a title or before an appositive).
+fn name_run(cx: &Ctx, i: usize) -> usize {
+    let t = cx.toks;
+    let mut j = i;
+    while j < t.len()
+        && j < i + 3
+        && capitalised(t[j].text)
+        && !cx.taken(&t[j])
+        && !en_stop(t[j].text)
+        && (j == i || cx.adjacent(j - 1))
+    {
+        j += 1;
+    }
+    j
 }
 
 fn is_title_en(cx: &Ctx, i: usize) -> bool {
@@ -577,28 +575,16 @@ pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
     out
 }
 
+/// Endings of Russian surnames in -ов/-ев/-ин/-ын, in the cases news use most.
+pub(crate) const RU_SURNAME_ENDINGS: &[&str] = &[
+    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ову", "еву", "ину", "овым", "евым",
+    "иным", "овой", "евой", "иной",
+];
+
 /// Endings of Russian surnames in Cyrillic, any case, plus indeclinable ones.
 fn russian_surname_shape_ru(w: &str) -> bool {
     let w = w.to_lowercase();
-    const ENDS: &[&str] = &[
-        "ов",
-        "ев",
-        "ёв",
-        "ин",
-        "ын",
-        "ова",
-        "ева",
-        "ина",
-        "ына",
-        "ову",
-        "еву",
-        "ину",
-        "овым",
-        "евым",
-        "иным",
-        "овой",
-        "евой",
-        "иной",
+    const MORE: &[&str] = &[
         "ский",
         "ского",
         "скому",
@@ -622,7 +608,11 @@ fn russian_surname_shape_ru(w: &str) -> bool {
         "ца",
         "цу",
     ];
-    w.chars().count() >= 4 && ENDS.iter().any(|e| w.ends_with(e))
+    w.chars().count() >= 4
+        && RU_SURNAME_ENDINGS
+            .iter()
+            .chain(MORE)
+            .any(|e| w.ends_with(e))
 }
 
 /// Whether a word is a patronymic (any case).

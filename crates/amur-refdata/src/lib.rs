@@ -311,13 +311,7 @@ impl RefData {
         let mut out = self.problems.clone();
         let mut owner: HashMap<String, &EntityId> = HashMap::new();
         for e in &self.entities {
-            let file = format!(
-                "{}s.tsv",
-                e.kind
-                    .as_str()
-                    .replace("city", "citie")
-                    .replace("facility", "facilitie")
-            );
+            let file = tsv::file_of(e.kind);
             if let Some(code) = &e.code {
                 let ok = match e.kind {
                     EntityType::Country => {
@@ -333,7 +327,7 @@ impl RefData {
                 };
                 if !ok {
                     out.push(problem(
-                        &file,
+                        file,
                         format!("{}: malformed ISO code {code}", e.id),
                         true,
                     ));
@@ -347,7 +341,7 @@ impl RefData {
                         && !r.as_str()[7..].starts_with("RU-");
                     if !foreign {
                         out.push(problem(
-                            &file,
+                            file,
                             format!("{}: unknown reference {r}", e.id),
                             e.kind == EntityType::City,
                         ));
@@ -356,7 +350,7 @@ impl RefData {
             }
             if e.kind == EntityType::City && e.parent.is_none() {
                 out.push(problem(
-                    &file,
+                    file,
                     format!("{}: city without a region", e.id),
                     true,
                 ));
@@ -366,7 +360,7 @@ impl RefData {
                 if let Some(prev) = owner.get(&key) {
                     if *prev != &e.id {
                         out.push(problem(
-                            &file,
+                            file,
                             format!("{}: name {form:?} also belongs to {prev}", e.id),
                             false,
                         ));

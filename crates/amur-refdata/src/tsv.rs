@@ -60,17 +60,30 @@ fn list(v: Option<&str>) -> Vec<String> {
     .unwrap_or_default()
 }
 
+/// Which file holds which type of entity.
+const ENTITY_FILES: &[(&str, EntityType)] = &[
+    ("countries.tsv", EntityType::Country),
+    ("regions.tsv", EntityType::Region),
+    ("macro_regions.tsv", EntityType::MacroRegion),
+    ("cities.tsv", EntityType::City),
+    ("facilities.tsv", EntityType::Facility),
+    ("organizations.tsv", EntityType::Organization),
+    ("persons.tsv", EntityType::Person),
+];
+
 fn kind_of(file: &str) -> Option<EntityType> {
-    Some(match file {
-        "countries.tsv" => EntityType::Country,
-        "regions.tsv" => EntityType::Region,
-        "macro_regions.tsv" => EntityType::MacroRegion,
-        "cities.tsv" => EntityType::City,
-        "facilities.tsv" => EntityType::Facility,
-        "organizations.tsv" => EntityType::Organization,
-        "persons.tsv" => EntityType::Person,
-        _ => return None,
-    })
+    ENTITY_FILES
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, k)| *k)
+}
+
+/// The file an entity type is read from.
+pub(crate) fn file_of(kind: EntityType) -> &'static str {
+    ENTITY_FILES
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("reference", |(f, _)| *f)
 }
 
 pub(crate) fn entities(file: &str, t: &Table, problems: &mut Vec<Problem>) -> Vec<RefEntity> {

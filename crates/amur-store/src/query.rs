@@ -3,7 +3,7 @@
 
 use crate::search::Filters;
 use crate::{Result, Store};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -434,7 +434,6 @@ impl Store {
                 }
             }
         }
-        let _ = params![];
         Ok(s)
     }
 }

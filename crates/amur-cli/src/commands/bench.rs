@@ -128,7 +128,7 @@ fn dir_size(p: &Path) -> u64 {
 pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     let _ = std::fs::remove_dir_all(data_dir);
     let pipeline = Pipeline::embedded()?;
-    let data = pipeline.recogniser.data().clone();
+    let data = pipeline.recogniser.data();
     let names = |kinds: &[EntityType]| -> Vec<(String, String, String)> {
         data.entities()
             .iter()
@@ -154,7 +154,7 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     };
     let places = names(&[EntityType::Region, EntityType::City]);
     let people = names(&[EntityType::Person]);
-    let region_of = super::store::region_resolver(&data);
+    let region_of = super::store::region_resolver(data);
     let mut store =
         Store::open(data_dir).with_context(|| format!("cannot open {}", data_dir.display()))?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);

@@ -31,8 +31,8 @@ pub fn region_resolver(data: &RefData) -> impl Fn(&str) -> Vec<String> + '_ {
 pub fn ingest(data_dir: &Path, a: IngestArgs) -> anyhow::Result<Status> {
     let mut store = open(data_dir)?;
     let pipeline = pipeline(&a.input)?;
-    let refdata = pipeline.recogniser.data().clone();
-    let region_of = region_resolver(&refdata);
+    let refdata = pipeline.recogniser.data();
+    let region_of = region_resolver(refdata);
     let mut total = amur_store::ingest::Summary::default();
     let tally = for_each_batch(&a.input, &pipeline, |batch| {
         let s = store

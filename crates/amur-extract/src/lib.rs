@@ -74,14 +74,22 @@ impl Pipeline {
             .as_deref()
             .and_then(|p| p.get(..4))
             .and_then(|y| y.parse().ok());
-        rec.entities = self.recogniser.recognise(&rec.text, year);
+        // Chinese in either script is read on its simplified view; the view has
+        // the same characters at the same offsets, so spans point into `text`.
+        let view = simplified_view(&rec.text);
+        let read: &str = view.as_deref().unwrap_or(&rec.text);
+        rec.entities = self.recogniser.recognise(read, year);
+        if view.is_some() {
+            restore_mention_text(&mut rec.entities, &rec.text);
+        }
         let published = rec
             .published
             .as_deref()
             .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let title_view = rec.title.as_deref().and_then(simplified_view);
         let doc = Doc {
-            text: &rec.text,
-            title: rec.title.as_deref(),
+            text: read,
+            title: title_view.as_deref().or(rec.title.as_deref()),
             published,
             entities: &rec.entities,
         };
@@ -92,5 +100,48 @@ impl Pipeline {
         rec.figures = facts.figures;
         rec.relations = facts.relations;
         Ok(rec)
+    }
+}
+
+/// The text with traditional Chinese characters replaced by simplified ones,
+/// when it has any. The conversion is character for character (`fast2s`), so
+/// character offsets into the view are offsets into the original; a view whose
+/// byte length differs (a 3-byte character mapped to another width) is refused
+/// so byte offsets stay shared as well.
+pub fn simplified_view(text: &str) -> Option<String> {
+    if !text.chars().any(|c| amur_clean::boilerplate::is_han(c)) {
+        return None;
+    }
+    let view = fast2s::convert(text);
+    (view != text && view.len() == text.len()).then_some(view)
+}
+
+/// Mention texts as written in the original script.
+fn restore_mention_text(entities: &mut [amur_record::Entity], text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    for e in entities {
+        for m in &mut e.mentions {
+            if let Some(s) = chars.get(m.start..m.end) {
+                m.text = s.iter().collect();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_chinese_is_read_on_a_simplified_view() {
+        let v = simplified_view("黑龍江省與濱海邊區簽署協議").unwrap();
+        assert_eq!(v, "黑龙江省与滨海边区签署协议");
+        assert_eq!(v.chars().count(), 13);
+    }
+
+    #[test]
+    fn simplified_and_latin_text_need_no_view() {
+        assert!(simplified_view("黑龙江省与滨海边疆区签署协议").is_none());
+        assert!(simplified_view("The governor met the delegation.").is_none());
     }
 }

@@ -31,16 +31,22 @@ fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
     let mut places: Vec<EntityId> = Vec::new();
     for m in ms {
         let e = cx.entity(m);
+        if crate::events::is_media(cx, &e.id) {
+            continue;
+        }
         let list = match e.kind {
             EntityType::Person | EntityType::Organization => &mut actors,
-            EntityType::Region | EntityType::City | EntityType::Country => &mut places,
+            EntityType::Region
+            | EntityType::City
+            | EntityType::Country
+            | EntityType::MacroRegion => &mut places,
             _ => continue,
         };
         if !list.contains(&e.id) {
             list.push(e.id.clone());
         }
     }
-    if actors.len() >= 2 {
+    let all: Vec<EntityId> = if actors.len() >= 2 {
         // Heads of state sign for their countries: countries named with them are parties.
         let countries = places
             .into_iter()
@@ -48,7 +54,29 @@ fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
         actors.into_iter().chain(countries).collect()
     } else {
         actors.into_iter().chain(places).collect()
-    }
+    };
+    without_covered_countries(cx, all)
+}
+
+/// A country named beside one of its own regions, towns or bodies is context
+/// ("China's Heilongjiang"), not a signatory: the more specific party signs.
+fn without_covered_countries(cx: &Ctx, parties: Vec<EntityId>) -> Vec<EntityId> {
+    let side = |id: &EntityId| -> Option<String> {
+        let e = cx.doc.entities.iter().find(|e| &e.id == id)?;
+        cx.country(e)
+    };
+    let sides: Vec<(bool, Option<String>)> = parties
+        .iter()
+        .map(|id| (id.as_str().starts_with("country:"), side(id)))
+        .collect();
+    parties
+        .iter()
+        .zip(&sides)
+        .filter(|(_, (is_country, c))| {
+            !*is_country || !sides.iter().any(|(other, oc)| !*other && oc == c)
+        })
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 /// Agreements signed in the article; `events` gives signing dates.
@@ -166,6 +194,59 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
                     evidence,
                 });
             }
+        }
+    }
+    out.retain(|a| two_sides(cx, &a.parties));
+    one_per_document(cx, out)
+}
+
+/// The country side of a party, when known.
+fn side_of(cx: &Ctx, id: &EntityId) -> Option<String> {
+    cx.doc
+        .entities
+        .iter()
+        .find(|e| &e.id == id)
+        .and_then(|e| cx.country(e))
+}
+
+/// A document is signed between two sides: parties that are all of one
+/// country ("Manzhouli, Inner Mongolia") are a place and its locator, and
+/// countries alone ("under the agreement between Russia and China") are the
+/// background of a regional story, not a signing it reports.
+fn two_sides(cx: &Ctx, parties: &[EntityId]) -> bool {
+    if parties.iter().all(|id| id.as_str().starts_with("country:")) {
+        return false;
+    }
+    let sides: Vec<Option<String>> = parties.iter().map(|id| side_of(cx, id)).collect();
+    // A party whose country is unknown counts as a side of its own.
+    sides.iter().any(Option::is_none) || sides.iter().any(|s| *s != sides[0])
+}
+
+/// The same document told again ("the memorandum signed in Heihe … the
+/// memorandum provides …") is one agreement: mentions of one kind that share
+/// a party other than a country are merged into the first.
+fn one_per_document(cx: &Ctx, found: Vec<Agreement>) -> Vec<Agreement> {
+    let mut out: Vec<Agreement> = Vec::new();
+    for a in found {
+        let shares = |b: &Agreement| {
+            b.kind == a.kind
+                && a.parties
+                    .iter()
+                    .any(|p| !p.as_str().starts_with("country:") && b.parties.contains(p))
+        };
+        match out.iter_mut().find(|b| shares(b)) {
+            Some(b) => {
+                for p in a.parties {
+                    if !b.parties.contains(&p) {
+                        b.parties.push(p);
+                    }
+                }
+                b.parties = without_covered_countries(cx, std::mem::take(&mut b.parties));
+                if b.sector.is_none() {
+                    b.sector = a.sector;
+                }
+            }
+            None => out.push(a),
         }
     }
     out

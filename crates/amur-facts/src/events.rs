@@ -328,6 +328,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             let byline = dateline_end(text, sent);
             for m in &ms {
                 let e = cx.entity(m);
+                // News agencies report events; they take no part in them.
+                if is_media(cx, &e.id) {
+                    continue;
+                }
                 // The agency credited in a dateline ("(Xinhua) --") takes no part.
                 if byline.is_some_and(|b| m.end <= b) && e.kind != EntityType::City {
                     continue;
@@ -388,13 +392,15 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             drafts.extend(split_visit(cx, d));
         }
     }
+    drafts.retain(|d| has_domain_actor(cx, d));
     drafts
         .into_iter()
         .map(|d| Event {
             kind: d.kind,
             mode: d.mode,
             status: d.status,
-            date: d.date,
+            date_approximate: d.date.is_none() && cx.doc.published.is_some(),
+            date: d.date.or_else(|| report_window(cx.doc.published, d.status)),
             location: d.location,
             participants: d
                 .participants
@@ -541,4 +547,48 @@ fn split_visit(cx: &Ctx, d: Draft) -> Vec<Draft> {
             x
         })
         .collect()
+}
+
+/// Reporting days around an undated happening: an article that tells of an
+/// event without a date reports something recent (or imminent, when planned).
+const REPORT_WINDOW_DAYS: i64 = 30;
+
+/// The window an undated event falls in, from the publication date: the 30
+/// days up to it for what happened, the 30 days from it for what is planned.
+pub fn report_window(published: Option<chrono::NaiveDate>, status: Status) -> Option<String> {
+    let p = published?;
+    let span = chrono::Duration::days(REPORT_WINDOW_DAYS);
+    let (a, b) = match status {
+        Status::Occurred => (p - span, p),
+        Status::Planned => (p, p + span),
+    };
+    Some(format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")))
+}
+
+/// Whether an entity is a news outlet (it reports events, takes no part).
+pub(crate) fn is_media(cx: &Ctx, id: &EntityId) -> bool {
+    cx.data
+        .get(id.as_str())
+        .and_then(|e| e.subtype.as_deref())
+        .is_some_and(|k| k == "media")
+}
+
+/// An event needs someone who acts in the domain: a person, an organisation,
+/// a region or a town (a facility for what opens); countries or macro-regions
+/// alone ("Russia and China will meet") are background, not a reported happening.
+fn has_domain_actor(cx: &Ctx, d: &Draft) -> bool {
+    d.participants.iter().any(|(id, _)| {
+        cx.doc
+            .entities
+            .iter()
+            .find(|e| &e.id == id)
+            .is_some_and(|e| match e.kind {
+                EntityType::Person
+                | EntityType::Organization
+                | EntityType::Region
+                | EntityType::City => true,
+                EntityType::Facility => matches!(d.kind, EventType::Launch | EventType::Forum),
+                _ => false,
+            })
+    })
 }

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 const GIVEN: &str = include_str!("../../../data/lexicon/ru_given_names.tsv");
 const TITLES: &str = include_str!("../../../data/lexicon/titles.tsv");
 const ORG_HEADS: &str = include_str!("../../../data/lexicon/org_heads.tsv");
+const BODIES: &str = include_str!("../../../data/lexicon/bodies.tsv");
+const PLACE_CONTEXTS: &str = include_str!("../../../data/lexicon/place_contexts.tsv");
 
 /// A Russian given name.
 #[derive(Debug, Clone)]
@@ -52,6 +54,14 @@ pub struct Lexicon {
     pub ru_title_stems: HashMap<String, String>,
     /// Russian organisation head words (lower-case), for "is this an institution" checks.
     pub ru_heads: Vec<String>,
+    /// Words after a place name that make it no mention of the place ("US dollars", "Beijing time").
+    pub not_place_after: Vec<String>,
+    /// Words before a place name that make it no mention of the place ("долларов США").
+    pub not_place_before: Vec<String>,
+    /// Head words of government bodies: (language, form, English).
+    body_heads: Vec<(String, String, String)>,
+    /// Fields of work of government bodies: (language, form) → English.
+    body_topics: HashMap<(String, String), String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -126,6 +136,31 @@ impl Lexicon {
                 },
             );
         }
+        for row in rows(PLACE_CONTEXTS) {
+            let (Some(side), Some(w)) = (cell(&row, 0), cell(&row, 2)) else {
+                continue;
+            };
+            let list = if side == "before" {
+                &mut lx.not_place_before
+            } else {
+                &mut lx.not_place_after
+            };
+            list.push(w.to_lowercase());
+        }
+        for row in rows(BODIES) {
+            let (Some(part), Some(lang), Some(form), Some(en)) =
+                (cell(&row, 0), cell(&row, 1), cell(&row, 2), cell(&row, 3))
+            else {
+                continue;
+            };
+            if part == "head" {
+                lx.body_heads
+                    .push((lang.to_string(), form.to_string(), en.to_string()));
+            } else {
+                lx.body_topics
+                    .insert((lang.to_string(), form.to_string()), en.to_string());
+            }
+        }
         lx.ru_heads = lx
             .org_heads
             .keys()
@@ -133,6 +168,39 @@ impl Lexicon {
             .map(|(_, h)| h.clone())
             .collect();
         lx
+    }
+
+    /// Head words of government bodies in a language: (form, English).
+    pub fn body_heads<'a>(
+        &'a self,
+        lang: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.body_heads
+            .iter()
+            .filter(move |(l, _, _)| l == lang)
+            .map(|(_, f, e)| (f.as_str(), e.as_str()))
+    }
+
+    /// The English rendering of a government body's field of work.
+    pub fn body_topic(&self, lang: &str, form: &str) -> Option<&str> {
+        self.body_topics
+            .get(&(lang.to_string(), form.to_string()))
+            .map(String::as_str)
+    }
+
+    /// Whether the words around a place name show it names a currency, a
+    /// clock or a title rather than the place (`after`/`before`: the text
+    /// right after and right before the name).
+    pub fn not_a_place(&self, after: &str, before: &str) -> bool {
+        let after = after.trim_start().to_lowercase();
+        let before = before.trim_end().to_lowercase();
+        self.not_place_after
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+            || self
+                .not_place_before
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
     }
 
     /// The title among `words` (lower-case) that ends at the last word, longest first.

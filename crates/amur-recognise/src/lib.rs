@@ -24,6 +24,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod bodies;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod ner_ru;
@@ -151,29 +152,15 @@ impl Recogniser {
         let ents = self.data.entities();
         let raw = self.gaz.find_all(text);
         let mut gaz = gazetteer::resolve_overlaps(raw.clone());
-        // "US dollars" names a currency, not the country.
+        // "US dollars", "Beijing time": a currency or a clock, not the place.
         gaz.retain(|m| {
-            let after: String = text[m.end..]
-                .trim_start()
-                .chars()
-                .take(10)
-                .collect::<String>()
-                .to_lowercase();
-            let before: String = text[..m.start]
-                .trim_end()
-                .chars()
+            let after: String = text[m.end..].chars().take(12).collect();
+            let before_start = text[..m.start]
+                .char_indices()
                 .rev()
-                .take(10)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<String>()
-                .to_lowercase();
-            !(after.starts_with("dollar")
-                || after.starts_with("доллар")
-                || before.ends_with("долларов")
-                || before.ends_with("доллара")
-                || before.ends_with("dollars"))
+                .nth(11)
+                .map_or(0, |(i, _)| i);
+            !self.lex.not_a_place(&after, &text[before_start..m.start])
         });
         let toks = tokens(text);
         // A one-word place that is also a given name or a Chinese name syllable
@@ -236,6 +223,26 @@ impl Recogniser {
             })
             .collect();
         orgs.extend(orgs::find_ru_committees(text, &ru_places));
+        let place_spans: Vec<bodies::PlaceSpan> = gaz
+            .iter()
+            .filter_map(|m| {
+                let e = &ents[*m.candidates.first()?];
+                matches!(e.kind, EntityType::City | EntityType::Region).then(|| bodies::PlaceSpan {
+                    start: m.start,
+                    end: m.end,
+                    name: e.name().to_string(),
+                    province: e.subtype.as_deref() == Some("province"),
+                })
+            })
+            .collect();
+        let found_bodies = bodies::find(text, &place_spans, &self.lex);
+        // A body found by its field of work is more precise than a bare head-word name over it.
+        orgs.retain(|o| {
+            !found_bodies
+                .iter()
+                .any(|b| b.start < o.end && o.start < b.end)
+        });
+        orgs.extend(found_bodies);
         // A known organisation inside a longer organisation name is part of it ("CPC Qingdao Committee").
         gaz.retain(|m| {
             !(m.candidates
@@ -313,7 +320,7 @@ impl Recogniser {
                     ru: o.native.clone().filter(|n| has_cyrillic(n)),
                     zh: o.native.clone().filter(|n| text::has_han(n)),
                 },
-                aliases: Vec::new(),
+                aliases: o.aliases.clone(),
                 office: None,
                 family: None,
                 mentions: Vec::new(),
@@ -756,6 +763,39 @@ mod tests {
 
     fn find<'a>(ents: &'a [Entity], id: &str) -> Option<&'a Entity> {
         ents.iter().find(|e| e.id.as_str() == id)
+    }
+
+    #[test]
+    fn currencies_and_clocks_are_not_places() {
+        for text in [
+            "The deal is worth 5 million US dollars.",
+            "The ceremony began at 10:00 Beijing time.",
+            "Сделка стоит 5 млн долларов США.",
+            "仪式于北京时间10点开始。",
+        ] {
+            let ents = R.recognise(text, None);
+            assert!(
+                !ents.iter().any(|e| matches!(
+                    e.id.as_str(),
+                    "country:US" | "city:beijing" | "region:CN-BJ"
+                )),
+                "{text}: {ents:?}"
+            );
+        }
+        // Must not fire: the place itself, and a time word further away.
+        for (text, ids) in [
+            (
+                "The delegation arrived in Beijing on time.",
+                &["city:beijing", "region:CN-BJ"][..],
+            ),
+            ("Делегация из США прибыла в Хабаровск.", &["country:US"][..]),
+        ] {
+            let ents = R.recognise(text, None);
+            assert!(
+                ids.iter().any(|id| find(&ents, id).is_some()),
+                "{text}: {ents:?}"
+            );
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct OrgCand {
     pub native: Option<String>,
     /// Kind from the head word (company, university, government…).
     pub kind: String,
+    /// Other usual spellings of the canonical name.
+    pub aliases: Vec<String>,
 }
 
 /// Words that alone do not make an organisation's name distinctive.
@@ -237,6 +239,7 @@ pub fn find_en(
                 name,
                 native: None,
                 kind,
+                aliases: Vec::new(),
             });
             i = end_tok + 1;
             continue;
@@ -305,6 +308,7 @@ pub fn find_ru(text: &str) -> Vec<OrgCand> {
                 name: latin,
                 native: Some(text[s..end].to_string()),
                 kind: "company".into(),
+                aliases: Vec::new(),
             });
         }
     }
@@ -339,6 +343,7 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
             name: format!("{place} {level} Committee of the Communist Party of China"),
             native: Some(text[m.start()..*pe].to_string()),
             kind: "party".into(),
+            aliases: Vec::new(),
         });
     }
     out
@@ -374,11 +379,28 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
             if let Some((h, canon, kind)) = heads.iter().find(|(h, _, _)| tail.starts_with(*h)) {
                 let end = pe + level.len() + mid.len() + h.len();
                 let native = text[*ps..end].to_string();
+                // A known field of work makes a provincial or city department.
+                if let Some(topic) = lex.body_topic("zh", &mid) {
+                    let place = crate::bodies::PlaceSpan {
+                        start: *ps,
+                        end: *pe,
+                        name: place_en.clone(),
+                        province: level == "省",
+                    };
+                    let (name, aliases) = crate::bodies::body_names(canon, topic, &place);
+                    out.push(OrgCand {
+                        start: *ps,
+                        end,
+                        name,
+                        native: Some(native),
+                        kind: kind.to_string(),
+                        aliases,
+                    });
+                    break;
+                }
                 let mid_en = match mid.as_str() {
                     "" => String::new(),
                     "人民" => "People's ".into(),
-                    "商务" => "Commerce ".into(),
-                    "外事" => "Foreign Affairs ".into(),
                     m => format!("{} ", tr::han_to_pinyin(m)),
                 };
                 out.push(OrgCand {
@@ -387,6 +409,7 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                     name: format!("{place_en} {mid_en}{canon}"),
                     native: Some(native),
                     kind: kind.to_string(),
+                    aliases: Vec::new(),
                 });
                 break;
             }

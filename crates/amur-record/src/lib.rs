@@ -132,6 +132,11 @@ pub struct Event {
     pub status: Status,
     /// ISO day, month, year or interval, or null.
     pub date: Option<String>,
+    /// True when the article states no date for the event and `date` is the
+    /// window around the publication date in which it was reported (the 30
+    /// days before it for a reported happening, after it for a planned one).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_approximate: bool,
     /// Where it happened (an entity id).
     pub location: Option<EntityId>,
     /// Who took part.

@@ -28,44 +28,25 @@ pub fn find(cx: &Ctx) -> Vec<Relation> {
         }
     };
     for &sent in &cx.sentences {
-        let cities: Vec<(usize, usize, EntityId)> = cx
-            .mentions_in(sent)
-            .filter(|m| cx.entity(m).kind == EntityType::City)
-            .map(|m| (m.start, m.end, cx.entity(m).id.clone()))
-            .collect();
+        let places = linkable_places(cx, sent);
         let mut unique: Vec<EntityId> = Vec::new();
-        for (_, _, id) in &cities {
+        for (_, _, id) in &places {
             if !unique.contains(id) {
                 unique.push(id.clone());
             }
         }
         if cx.has_marker(sent, "sister_cities") {
-            let mut group = unique.clone();
-            if group.len() < 2 {
-                group = cx
-                    .mentions_in(sent)
-                    .filter(|m| cx.entity(m).kind == EntityType::Region)
-                    .map(|m| cx.entity(m).id.clone())
-                    .fold(Vec::new(), |mut v, id| {
-                        if !v.contains(&id) {
-                            v.push(id);
-                        }
-                        v
-                    });
-            }
-            for i in 0..group.len() {
-                for j in i + 1..group.len().min(4) {
-                    push(
-                        Relation {
-                            kind: RelationType::SisterCities,
-                            mode: None,
-                            a: group[i].clone(),
-                            b: group[j].clone(),
-                            evidence: cx.span(sent),
-                        },
-                        &mut out,
-                    );
-                }
+            for (a, b) in twin_pairs(cx, &unique) {
+                push(
+                    Relation {
+                        kind: RelationType::SisterCities,
+                        mode: None,
+                        a,
+                        b,
+                        evidence: cx.span(sent),
+                    },
+                    &mut out,
+                );
             }
         }
         // Transport: two towns joined by "from … to", a dash or "and", near a mode word.
@@ -83,7 +64,7 @@ pub fn find(cx: &Ctx) -> Vec<Relation> {
         if modes.is_empty() {
             continue;
         }
-        for w in cities.windows(2) {
+        for w in places.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             if a.2 == b.2 {
                 continue;
@@ -91,7 +72,19 @@ pub fn find(cx: &Ctx) -> Vec<Relation> {
             let between = text[a.1..b.0].trim().to_lowercase();
             let joined = matches!(
                 between.as_str(),
-                "-" | "–" | "—" | "to" | "and" | "и" | "до" | "至" | "到" | "和" | "与"
+                "-" | "–"
+                    | "—"
+                    | "to"
+                    | "and"
+                    | "with"
+                    | "и"
+                    | "с"
+                    | "со"
+                    | "до"
+                    | "至"
+                    | "到"
+                    | "和"
+                    | "与"
             ) || between.ends_with(" to")
                 || between.is_empty();
             if !joined {
@@ -111,6 +104,59 @@ pub fn find(cx: &Ctx) -> Vec<Relation> {
                 },
                 &mut out,
             );
+        }
+    }
+    out
+}
+
+/// Towns and regions named in a sentence, in text order; a region named
+/// right beside one of its own towns ("Harbin, Heilongjiang") only locates it.
+fn linkable_places(cx: &Ctx, sent: (usize, usize)) -> Vec<(usize, usize, EntityId)> {
+    let all: Vec<(usize, usize, EntityId, EntityType)> = cx
+        .mentions_in(sent)
+        .filter(|m| matches!(cx.entity(m).kind, EntityType::City | EntityType::Region))
+        .map(|m| (m.start, m.end, cx.entity(m).id.clone(), cx.entity(m).kind))
+        .collect();
+    let towns: Vec<&EntityId> = all
+        .iter()
+        .filter(|p| p.3 == EntityType::City)
+        .map(|p| &p.2)
+        .collect();
+    all.iter()
+        .filter(|p| {
+            p.3 == EntityType::City || !towns.iter().any(|t| cx.data.region_of(t) == Some(&p.2))
+        })
+        .map(|p| (p.0, p.1, p.2.clone()))
+        .collect()
+}
+
+/// Sister-city pairs among the places of a sentence: twins lie in different
+/// countries ("Suifenhe will twin with Nakhodka and Partizansk" pairs Suifenhe
+/// with each, not the two Russian towns); towns pair with towns, regions with
+/// regions.
+fn twin_pairs(cx: &Ctx, places: &[EntityId]) -> Vec<(EntityId, EntityId)> {
+    let kind = |id: &EntityId| {
+        cx.doc.entities.iter().find(|e| &e.id == id).map(|e| {
+            // A city-level region (Beijing, Shanghai) twins as a town.
+            let municipal = cx
+                .data
+                .get(e.id.as_str())
+                .and_then(|r| r.subtype.as_deref())
+                == Some("municipality");
+            let k = if municipal { EntityType::City } else { e.kind };
+            (k, cx.country(e))
+        })
+    };
+    let mut out = Vec::new();
+    for (i, a) in places.iter().enumerate().take(4) {
+        for b in places.iter().skip(i + 1).take(4) {
+            let (Some((ka, ca)), Some((kb, cb))) = (kind(a), kind(b)) else {
+                continue;
+            };
+            let same_country = ca.is_some() && ca == cb;
+            if ka == kb && !same_country {
+                out.push((a.clone(), b.clone()));
+            }
         }
     }
     out

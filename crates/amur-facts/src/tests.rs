@@ -245,3 +245,52 @@ fn chinese_ceremony_pairs_and_day_of_month() {
         .expect("signing");
     assert_eq!(s.date.as_deref(), Some("2023-10-18"));
 }
+
+#[test]
+fn sister_cities_lie_in_two_countries() {
+    let f = facts(
+        "Suifenhe will sign sister-city agreements with Nakhodka and Partizansk.",
+        "2024-06-20",
+    );
+    let pairs: Vec<(String, String)> = f
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationType::SisterCities)
+        .map(|r| (r.a.to_string(), r.b.to_string()))
+        .collect();
+    assert!(
+        pairs.contains(&("city:suifenhe".into(), "city:nakhodka".into())),
+        "{pairs:?}"
+    );
+    // Must not fire: the two Russian towns are not twins of each other.
+    assert!(
+        !pairs
+            .iter()
+            .any(|(a, b)| a.contains("nakhodka") && b.contains("partizansk")),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn transport_links_with_and_between() {
+    for text in [
+        "The road bridge links Blagoveshchensk with Heihe.",
+        "Мост между Благовещенском и Хэйхэ открыли.",
+    ] {
+        let f = facts(text, "2024-06-20");
+        assert!(
+            f.relations
+                .iter()
+                .any(|r| r.kind == RelationType::TransportLink
+                    && r.mode == Some(TransportMode::Bridge)),
+            "{text}: {:?}",
+            f.relations
+        );
+    }
+    // Must not fire: two towns in one sentence that nothing joins.
+    let f = facts(
+        "The governor flew to Moscow with the mayor of Blagoveshchensk.",
+        "2024-06-20",
+    );
+    assert!(f.relations.is_empty(), "{:?}", f.relations);
+}

@@ -256,7 +256,11 @@ impl Gazetteer {
             let surface = &text[os..oe];
             // An adjective ("Уссурийский", "хабаровский") shares its stem with a
             // town in -ск; it is not a mention of the town.
-            if first == last && adjectival(surface) && !p.adjective {
+            if first == last
+                && adjectival(surface)
+                && !p.adjective
+                && !instrumental_town(&text[..os], surface)
+            {
                 continue;
             }
             if p.accepts(surface) {
@@ -268,6 +272,27 @@ impl Gazetteer {
             }
         }
     }
+}
+
+/// Prepositions that govern the instrumental case: after them "-ском" is a
+/// town in -ск ("между Благовещенском и Хэйхэ"), never the prepositional of an
+/// adjective (which follows в, на, о, при).
+const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "перед", "над", "под", "за"];
+
+/// Whether a word in "-ском"/"-цком" is the instrumental of a town, from the
+/// preposition before it.
+fn instrumental_town(before: &str, word: &str) -> bool {
+    let w = word.to_lowercase();
+    if !(w.ends_with("ском") || w.ends_with("цком")) {
+        return false;
+    }
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    INSTRUMENTAL_PREPOSITIONS.contains(&prev.as_str())
 }
 
 /// Keeps the longest of overlapping matches (ties: the earlier one).
@@ -317,6 +342,26 @@ mod tests {
         assert!(ids.contains(&"city:harbin"), "{found:?}");
         assert!(ids.contains(&"region:RU-KHA"), "{found:?}");
         assert!(ids.contains(&"region:RU-AMU"), "{found:?}");
+    }
+
+    #[test]
+    fn towns_in_the_instrumental_after_a_preposition() {
+        let d = RefData::embedded().unwrap();
+        let g = Gazetteer::new(&d);
+        let found = names(
+            &d,
+            &g,
+            "Мост между Благовещенском и Хэйхэ; встреча с Хабаровском.",
+        );
+        let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
+        assert!(ids.contains(&"city:blagoveshchensk"), "{found:?}");
+        assert!(ids.contains(&"city:khabarovsk"), "{found:?}");
+        // Must not fire: the prepositional of an adjective ("в Благовещенском районе").
+        let found = names(&d, &g, "в Благовещенском районе");
+        assert!(
+            !found.iter().any(|(_, id)| id == "city:blagoveshchensk"),
+            "{found:?}"
+        );
     }
 
     #[test]

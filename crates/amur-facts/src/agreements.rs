@@ -25,7 +25,7 @@ fn kind_in(t: &str) -> AgreementKind {
     }
 }
 
-/// Parties of a text segment: people and organisations, or places when there are none.
+/// Parties of a text segment: people, organisations and the places they sign for.
 fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
     let mut actors: Vec<EntityId> = Vec::new();
     let mut places: Vec<EntityId> = Vec::new();
@@ -46,16 +46,24 @@ fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
             list.push(e.id.clone());
         }
     }
-    let all: Vec<EntityId> = if actors.len() >= 2 {
-        // Heads of state sign for their countries: countries named with them are parties.
-        let countries = places
-            .into_iter()
-            .filter(|id| id.as_str().starts_with("country:"));
-        actors.into_iter().chain(countries).collect()
-    } else {
-        actors.into_iter().chain(places).collect()
-    };
-    without_covered_countries(cx, all)
+    // The signatories and the places they sign for ("the governments of
+    // Heilongjiang and Amur Oblast", "Manzhouli and Chita").
+    let all: Vec<EntityId> = actors.into_iter().chain(places).collect();
+    without_located_regions(cx, without_covered_countries(cx, all))
+}
+
+/// A region named beside one of its own towns ("Manzhouli, Inner Mongolia")
+/// locates the town: the town is the party.
+fn without_located_regions(cx: &Ctx, parties: Vec<EntityId>) -> Vec<EntityId> {
+    let located: Vec<EntityId> = parties
+        .iter()
+        .filter(|id| id.as_str().starts_with("city:"))
+        .filter_map(|id| cx.data.region_of(id).cloned())
+        .collect();
+    parties
+        .into_iter()
+        .filter(|id| !located.contains(id))
+        .collect()
 }
 
 /// A country named beside one of its own regions, towns or bodies is context

@@ -294,3 +294,94 @@ fn transport_links_with_and_between() {
     );
     assert!(f.relations.is_empty(), "{:?}", f.relations);
 }
+
+#[test]
+fn undated_events_fall_in_the_report_window() {
+    let f = facts(
+        "Governor Oleg Kozhemyako held talks with a delegation of Jilin Province. \
+         The Jilin delegation will visit Khabarovsk.",
+        "2024-06-20",
+    );
+    let meeting = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Meeting)
+        .expect("meeting");
+    assert_eq!(meeting.date.as_deref(), Some("2024-05-21/2024-06-20"));
+    assert!(meeting.date_approximate);
+    let visit = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Visit)
+        .expect("visit");
+    assert_eq!(visit.date.as_deref(), Some("2024-06-20/2024-07-20"));
+    // Must not fire: a stated date stays, and no publication date means no window.
+    let f = facts(
+        "On June 18, Governor Oleg Kozhemyako held talks with a delegation of Jilin Province.",
+        "2024-06-20",
+    );
+    let meeting = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Meeting)
+        .expect("meeting");
+    assert_eq!(meeting.date.as_deref(), Some("2024-06-18"));
+    assert!(!meeting.date_approximate);
+    let f = facts(
+        "Governor Oleg Kozhemyako held talks with a delegation of Jilin Province.",
+        "",
+    );
+    assert!(f.events.iter().all(|e| e.date.is_none()));
+}
+
+#[test]
+fn events_need_a_domain_actor() {
+    // Countries alone are background.
+    let f = facts("Russia and China will hold talks on trade.", "2024-06-20");
+    assert!(f.events.is_empty(), "{:?}", f.events);
+    // Must fire: a region's delegation acts.
+    let f = facts(
+        "The Heilongjiang delegation held talks in Vladivostok.",
+        "2024-06-20",
+    );
+    assert!(
+        has(&f, EventType::Meeting, "region:CN-HL"),
+        "{:?}",
+        f.events
+    );
+    // A news agency reports the meeting; it does not take part.
+    let f = facts(
+        "Governor Oleg Kozhemyako met the Heilongjiang delegation, TASS reports.",
+        "2024-06-20",
+    );
+    assert!(
+        !has(&f, EventType::Meeting, "organization:tass"),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
+fn agreements_between_two_sides_once_per_document() {
+    let f = facts(
+        "Manzhouli of Inner Mongolia and Chita signed an agreement on trade. \
+         The agreement between Manzhouli and Chita covers logistics.",
+        "2024-06-20",
+    );
+    assert_eq!(f.agreements.len(), 1, "{:?}", f.agreements);
+    let parties: Vec<&str> = f.agreements[0].parties.iter().map(|p| p.as_str()).collect();
+    assert!(
+        parties.contains(&"city:manzhouli") && parties.contains(&"city:chita"),
+        "{parties:?}"
+    );
+    // The region only locates its town.
+    assert!(!parties.contains(&"region:CN-NM"), "{parties:?}");
+    // Must not fire: one side only, or countries only.
+    for text in [
+        "Manzhouli and Inner Mongolia signed an agreement on roads.",
+        "Under the agreement signed by Russia and China, trade grew.",
+    ] {
+        let f = facts(text, "2024-06-20");
+        assert!(f.agreements.is_empty(), "{text}: {:?}", f.agreements);
+    }
+}

@@ -44,7 +44,7 @@ static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:on|by|since|until|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s*[,.;]|\s+[a-z])")
 });
 static ZH_DAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|[^月\d０-９])(\d{1,2})[日号](?:[，,、起至]|$)"));
+    LazyLock::new(|| re(r"(?:^|[^月\d０-９])(\d{1,2})[日号](?:[，,、起至在于晚上下早中]|$)"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",
@@ -683,6 +683,25 @@ mod tests {
             .into_iter()
             .map(|d| d.value)
             .collect()
+    }
+
+    #[test]
+    fn chinese_day_of_month_before_time_and_place_words() {
+        // "20日在黑河举行", "9日晚": the month and year come from the publication.
+        assert_eq!(
+            values("仪式于北京时间20日在黑河市举行。", Some((2017, 5, 22))),
+            vec![s("2017-05-20")]
+        );
+        assert_eq!(
+            values("9日晚，双方举行会谈。", Some((2013, 10, 11))),
+            vec![s("2013-10-09")]
+        );
+        // Must not fire: "日本" (Japan) after a number, and a full date stays whole.
+        assert!(values("20日本企业参加。", Some((2017, 5, 22))).is_empty());
+        assert_eq!(
+            values("5月20日在黑河举行。", Some((2017, 5, 22))),
+            vec![s("2017-05-20")]
+        );
     }
 
     fn s(x: &str) -> Option<String> {

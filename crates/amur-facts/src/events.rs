@@ -270,9 +270,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 d.start < sent.0 + 40 && dateline_end(text, sent).is_some_and(|e| d.end <= e)
             };
             let in_span = |s: (usize, usize)| {
-                cx.dates
-                    .iter()
-                    .find(|d| s.0 <= d.start && d.end <= s.1 && !dateline(d))
+                cx.dates.iter().find(|d| {
+                    s.0 <= d.start && d.end <= s.1 && !dateline(d) && !attribution(text, d)
+                })
             };
             let own = in_span(span).or_else(|| in_span(sent));
             let explicit = own.is_some();
@@ -425,6 +425,16 @@ static LAUNCH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(flight|route|crossing|checkpoint|bridge|railway|train|line|port|project|plant|terminal|corridor|service|рейс|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|проект|завод|терминал|коридор|сообщени|航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
 });
 
+static ATTRIBUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(报道|电|讯|消息|reported|сообщ)").expect("static regex"));
+
+/// A date that dates a report ("据卫星网5月22日报道", "May 22 reported") is
+/// not the date of the event the report tells of.
+fn attribution(text: &str, d: &amur_dates::DateExpr) -> bool {
+    text.get(d.end..)
+        .is_some_and(|rest| ATTRIBUTION.is_match(rest))
+}
+
 /// Where a dateline ("HARBIN, May 16 (Xinhua) --") ends, if the sentence opens with one.
 fn dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
     let head_end = (sent.0 + 80).min(sent.1);
@@ -507,6 +517,23 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
     let overlap = a.iter().any(|x| b.contains(x));
     if overlap {
         return true;
+    }
+    // A ceremony (a signing, an opening) told again nearby, or at the same
+    // place or with the same party, is the same ceremony: one article rarely
+    // reports two openings of one kind in a row.
+    if matches!(d.kind, EventType::Signing | EventType::Launch) {
+        let ents = |x: &Draft| -> Vec<EntityId> {
+            x.participants
+                .iter()
+                .map(|(id, _)| id.clone())
+                .chain(x.location.clone())
+                .filter(|id| !id.as_str().starts_with("country:"))
+                .collect()
+        };
+        let (a, b) = (ents(prev), ents(d));
+        if a.iter().any(|x| b.contains(x)) || d.sentence - prev.sentence <= 3 {
+            return true;
+        }
     }
     // "Встреча прошла в Хабаровске": a mention naming only where the previous
     // event happened describes that event.

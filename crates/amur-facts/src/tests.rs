@@ -385,3 +385,28 @@ fn agreements_between_two_sides_once_per_document() {
         assert!(f.agreements.is_empty(), "{text}: {:?}", f.agreements);
     }
 }
+
+#[test]
+fn report_dates_are_not_event_dates() {
+    let f = facts(
+        "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",
+        "2017-05-22",
+    );
+    let s = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Signing)
+        .expect("signing");
+    assert_eq!(s.date.as_deref(), Some("2017-05-20"));
+    // Must not fire: a date followed by other words dates the event.
+    let f = facts(
+        "5月20日，黑河市与布拉戈维申斯克市签署合作协议。",
+        "2017-05-22",
+    );
+    let s = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Signing)
+        .expect("signing");
+    assert_eq!(s.date.as_deref(), Some("2017-05-20"));
+}

@@ -13,16 +13,19 @@ fn re(s: &str) -> Regex {
 
 static MONEY_EN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(US\$|\$|USD\s?|RMB\s?|¥|€)?\s?(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|bn|million|mln|mn|thousand)?\s*(US dollars|U\.S\. dollars|dollars|USD|yuan|RMB|rubles|roubles|euros?)?",
+        r"(?i)(US\$|\$|USD\s?|RMB\s?|¥|€)?\s?(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|bn|million|mln|mn|thousand|трлн|млрд|млн|тыс)?\s*(US dollars|U\.S\. dollars|dollars|USD|yuan|RMB|rubles|roubles|euros?)?",
     )
 });
 static MONEY_RU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\d[\d\u{a0} ]*(?:,\d+)?)\s*(трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс)?\.?\s*(долл\w*\.?(?:\s*США)?|\$|руб\w*\.?|юан\w*|евро)",
+        r"(?i)(\d[\d\u{a0} ]*(?:,\d+)?)\s*(трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс)?\.?\s*(?:(\d[\d\u{a0} ]*(?:,\d+)?)\s*(млрд|млн|тыс)\.?\s*)?(долл\w*\.?(?:\s*США)?|\$|руб\w*\.?|юан\w*|евро)",
     )
 });
-static MONEY_ZH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万)?\s*(美元|元|人民币|卢布|欧元)"));
+static MONEY_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万)?\s*(?:(\d+(?:\.\d+)?)\s*(千万|万))?\s*(美元|元|人民币|卢布|欧元)",
+    )
+});
 static BY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:by|к)\s+(\d{4})"));
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d+(?:[.,]\d+)?)\s*(%|％|percent|per cent|процент\w*)"));
@@ -117,12 +120,17 @@ fn amounts(text: &str, (s, e): (usize, usize)) -> Vec<Amount> {
                 continue;
             };
             let sc = c.get(2).map_or(1.0, |x| scale(x.as_str()));
+            // "360 млн 279,7 тыс долл", "3亿5000万美元": a second, smaller part.
+            let rest = match (c.get(3).and_then(|x| number(x.as_str())), c.get(4)) {
+                (Some(n2), Some(s2)) => n2 * scale(s2.as_str()),
+                _ => 0.0,
+            };
             push(
                 Amount {
                     start: s + m.start(),
                     end: s + m.end(),
-                    value: n * sc,
-                    unit: currency(&c[3]),
+                    value: n * sc + rest,
+                    unit: currency(&c[5]),
                 },
                 &mut out,
             );
@@ -516,6 +524,8 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
     let text = cx.doc.text;
     let mut out: Vec<Figure> = Vec::new();
     let mut last_period: Option<(usize, String)> = None;
+    // The sentence of the last figure with a value.
+    let mut last_value_sentence: Option<usize> = None;
     for (si, &sent) in cx.sentences.iter().enumerate() {
         let trade = cx.has_marker(sent, "trade")
             || cx.has_marker(sent, "turnover")
@@ -611,6 +621,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             };
             let target = target_in((lo, hi.max(a.end)));
             let (reporter, partner) = sides(cx, sent, (lo, hi.max(a.end)), flow);
+            last_value_sentence = Some(si);
             out.push(Figure {
                 kind,
                 flow,
@@ -634,6 +645,17 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             } else {
                 None
             };
+            // "… reached $12.5 billion. This is 131.9 % more than a year ago.": the
+            // change of the amount told in the sentence before.
+            if let Some(prev) = out.last_mut().filter(|f| {
+                f.change_pct.is_none()
+                    && f.kind == kind
+                    && (f.flow == flow || flow == Some(Flow::Turnover))
+                    && last_value_sentence == Some(si.wrapping_sub(1))
+            }) {
+                prev.change_pct = Some(*v);
+                break;
+            }
             let (reporter, partner) = sides(cx, sent, sent, flow);
             out.push(Figure {
                 kind,
@@ -656,6 +678,20 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compound_amounts_and_foreign_scales() {
+        let v = |t: &str| amounts(t, (0, t.len())).first().map(|a| (a.value, a.unit));
+        assert_eq!(
+            v("составил 360 млн 279,7 тыс долл. США"),
+            Some((360_279_700.0, "USD"))
+        );
+        assert_eq!(v("达到3亿5000万美元"), Some((350_000_000.0, "USD")));
+        assert_eq!(v("товарооборот $7,5 млрд"), Some((7_500_000_000.0, "USD")));
+        // Must not fire: a bare number and a count of things are not money.
+        assert_eq!(v("360 млн человек"), None);
+        assert_eq!(v("in 2024 there were 15 flights"), None);
+    }
 
     #[test]
     fn numbers_and_scales() {

@@ -410,3 +410,27 @@ fn report_dates_are_not_event_dates() {
         .expect("signing");
     assert_eq!(s.date.as_deref(), Some("2017-05-20"));
 }
+
+#[test]
+fn a_change_in_the_next_sentence_joins_its_amount() {
+    let f = facts(
+        "Trade between Heihe and Russia reached 12.53 billion yuan in 2022. \
+         The trade volume grew by 131.9 percent year on year.",
+        "2023-01-20",
+    );
+    assert_eq!(f.figures.len(), 1, "{:?}", f.figures);
+    assert_eq!(f.figures[0].change_pct, Some(131.9));
+    // Must not fire: a change two sentences later, after other talk, stands alone.
+    let f = facts(
+        "Trade between Heihe and Russia reached 12.53 billion yuan in 2022. \
+         The governor visited the port. Exports grew by 20 percent.",
+        "2023-01-20",
+    );
+    assert!(
+        f.figures
+            .iter()
+            .any(|x| x.value.is_some() && x.change_pct.is_none()),
+        "{:?}",
+        f.figures
+    );
+}

@@ -18,14 +18,17 @@ static MONEY_EN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONEY_RU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\d[\d\u{a0} ]*(?:,\d+)?)\s*(трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс)?\.?\s*(?:(\d[\d\u{a0} ]*(?:,\d+)?)\s*(млрд|млн|тыс)\.?\s*)?(долл\w*\.?(?:\s*США)?|\$|руб\w*\.?|юан\w*|евро)",
+        r"(?i)(\d[\d\u{a0} ]*(?:,\d+)?)\s*(трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс)?\.?\s*((?:\d[\d\u{a0} ]*(?:,\d+)?\s*(?:млрд|млн|тыс)\.?\s*){0,2})(?:американск\w*\s+)?(долл\w*\.?(?:\s*США)?|\$|руб\w*\.?|юан\w*|евро)",
     )
 });
 static MONEY_ZH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万)?\s*(?:(\d+(?:\.\d+)?)\s*(千万|万))?\s*(美元|元|人民币|卢布|欧元)",
+        r"(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万)?\s*((?:\d+(?:\.\d+)?\s*(?:千万|万)\s*)?)(美元|元|人民币|卢布|欧元)",
     )
 });
+/// One smaller part of a compound amount ("341 млн", "5000万").
+static PART: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d[\d\u{a0} ]*(?:,\d+)?)\s*(млрд|млн|тыс|千万|万)"));
 static BY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:by|к)\s+(\d{4})"));
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d+(?:[.,]\d+)?)\s*(%|％|percent|per cent|процент\w*)"));
@@ -121,16 +124,17 @@ fn amounts(text: &str, (s, e): (usize, usize)) -> Vec<Amount> {
             };
             let sc = c.get(2).map_or(1.0, |x| scale(x.as_str()));
             // "360 млн 279,7 тыс долл", "3亿5000万美元": a second, smaller part.
-            let rest = match (c.get(3).and_then(|x| number(x.as_str())), c.get(4)) {
-                (Some(n2), Some(s2)) => n2 * scale(s2.as_str()),
-                _ => 0.0,
-            };
+            let rest: f64 = c.get(3).map_or(0.0, |x| {
+                PART.captures_iter(x.as_str())
+                    .filter_map(|p| Some(number(p.get(1)?.as_str())? * scale(p.get(2)?.as_str())))
+                    .sum()
+            });
             push(
                 Amount {
                     start: s + m.start(),
                     end: s + m.end(),
                     value: n * sc + rest,
-                    unit: currency(&c[5]),
+                    unit: currency(&c[4]),
                 },
                 &mut out,
             );
@@ -687,6 +691,10 @@ mod tests {
             Some((360_279_700.0, "USD"))
         );
         assert_eq!(v("达到3亿5000万美元"), Some((350_000_000.0, "USD")));
+        assert_eq!(
+            v("составил 1 млрд 341 млн 718,7 тыс американских долларов"),
+            Some((1_341_718_700.0, "USD"))
+        );
         assert_eq!(v("товарооборот $7,5 млрд"), Some((7_500_000_000.0, "USD")));
         // Must not fire: a bare number and a count of things are not money.
         assert_eq!(v("360 млн человек"), None);

@@ -317,6 +317,16 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             }
         })
     };
+    // A part of a year with no year stated is the latest one completed by
+    // publication ("in the first half", reported in July: this year's).
+    let latest = |end_month: u32| -> Option<i32> {
+        let p = cx.doc.published?;
+        Some(if end_month <= p.month() {
+            p.year()
+        } else {
+            p.year() - 1
+        })
+    };
     if let Some(c) = QUARTER.captures(t) {
         let q = c
             .get(1)
@@ -349,7 +359,8 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             }
             _ => 4,
         };
-        let y = ref_year(c.get(2).or(c.get(4)).or(c.get(6)).map(|x| x.as_str()));
+        let y = ref_year(c.get(2).or(c.get(4)).or(c.get(6)).map(|x| x.as_str()))
+            .or_else(|| latest(3 * n));
         return Some(match y {
             Some(y) => format!("{y:04}-Q{n}"),
             None => format!("Q{n}"),
@@ -368,7 +379,8 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
         } else {
             (7, 12)
         };
-        let y = ref_year(c.get(2).or(c.get(4)).or(c.get(5)).map(|x| x.as_str()));
+        let y =
+            ref_year(c.get(2).or(c.get(4)).or(c.get(5)).map(|x| x.as_str())).or_else(|| latest(m2));
         return Some(match y {
             Some(y) => format!("{y:04}-{m1:02}/{y:04}-{m2:02}"),
             None => format!("{m1:02}/{m2:02}"),
@@ -380,7 +392,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             .or(c.get(3))
             .or(c.get(5))
             .and_then(|x| word_num(x.as_str()))?;
-        let y = ref_year(c.get(2).or(c.get(4)).map(|x| x.as_str()));
+        let y = ref_year(c.get(2).or(c.get(4)).map(|x| x.as_str())).or_else(|| latest(n));
         return Some(match y {
             Some(y) => format!("{y:04}-01/{y:04}-{n:02}"),
             None => format!("01/{n:02}"),

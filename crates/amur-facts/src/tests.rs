@@ -434,3 +434,29 @@ fn a_change_in_the_next_sentence_joins_its_amount() {
         f.figures
     );
 }
+
+#[test]
+fn a_yearless_period_is_the_latest_completed() {
+    let f = facts(
+        "Trade between Suifenhe and Russia reached 2.49 billion US dollars in the first half of the year.",
+        "2012-07-20",
+    );
+    assert_eq!(f.figures[0].period.as_deref(), Some("2012-01/2012-06"));
+    // Reported before the half is over: last year's half.
+    let f = facts(
+        "Trade between Suifenhe and Russia reached 2.49 billion US dollars in the first half of the year.",
+        "2013-03-01",
+    );
+    assert_eq!(f.figures[0].period.as_deref(), Some("2012-01/2012-06"));
+    // Must not fire: a stated year stays, and no publication date keeps the year unknown.
+    let f = facts(
+        "Trade between Suifenhe and Russia reached 2.49 billion US dollars in the first half of 2010.",
+        "2012-07-20",
+    );
+    assert_eq!(f.figures[0].period.as_deref(), Some("2010-01/2010-06"));
+    let f = facts(
+        "Trade between Suifenhe and Russia reached 2.49 billion US dollars in the first half of the year.",
+        "",
+    );
+    assert_eq!(f.figures[0].period.as_deref(), Some("01/06"));
+}

@@ -766,6 +766,21 @@ mod tests {
     }
 
     #[test]
+    fn a_country_side_is_the_country() {
+        for text in [
+            "The Chinese side insisted on a faster schedule.",
+            "Китайскую сторону представлял мэр города.",
+            "中方表示愿意合作。",
+        ] {
+            let ents = R.recognise(text, None);
+            assert!(find(&ents, "country:CN").is_some(), "{text}: {ents:?}");
+        }
+        // Must not fire: "side" and "Chinese" apart.
+        let ents = R.recognise("On the side of the road stood Chinese lanterns.", None);
+        assert!(find(&ents, "country:CN").is_none(), "{ents:?}");
+    }
+
+    #[test]
     fn currencies_and_clocks_are_not_places() {
         for text in [
             "The deal is worth 5 million US dollars.",

@@ -808,7 +808,24 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
             // name using them is not a Chinese name even if it starts like one.
             const TRANSLIT: &str =
                 "尔娃娜斯夫基耶科维奇洛诺克特德伊亚巴罗姆托利什谢热米琴柯茨卡列涅佐";
-            let foreign = rest.iter().skip(1).take(2).any(|c| TRANSLIT.contains(*c));
+            // Two such characters among the next three (one alone also occurs
+            // in Chinese given names: 郭世科), or a long run of transcription
+            // characters (米哈廖夫).
+            let translit = |k: usize| {
+                rest.iter()
+                    .skip(1)
+                    .take(k)
+                    .filter(|c| TRANSLIT.contains(**c))
+                    .count()
+            };
+            let stop_run = rest
+                .iter()
+                .take_while(|c| is_han(**c) && !STOP.contains(**c))
+                .count();
+            let run = tr::transcribed_run(&rest[..stop_run]);
+            // A middle dot joins the parts of foreign names only.
+            let dotted = run >= 2 && rest.get(run).is_some_and(|c| matches!(c, '·' | '•' | '・'));
+            let foreign = translit(3) >= 2 || run >= 4 || (run == 3 && translit(2) >= 1) || dotted;
             let chinese_name = !foreign
                 && (tr::is_chinese_surname(&first.to_string())
                     || tr::is_chinese_surname(&surname2));
@@ -823,20 +840,35 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
                     2
                 }
             } else {
-                // A transliterated foreign name: the run of characters up to a stop.
-                rest.iter()
-                    .take_while(|c| is_han(**c) && !STOP.contains(**c))
-                    .count()
+                // A transcribed foreign name: the run of transcription characters
+                // (a verb or particle after it is not part of the name), and a
+                // family name after a middle dot (拉维尔·格尼亚图林).
+                let dot = rest.get(run).is_some_and(|c| matches!(c, '·' | '•' | '・'));
+                let after: Vec<char> = text[s..].chars().skip(run + 1).take(8).collect();
+                let second = if dot { tr::transcribed_run(&after) } else { 0 };
+                if second >= 2 {
+                    run + 1 + second
+                } else {
+                    run
+                }
             };
             if n < 2 {
                 continue;
             }
-            let name: String = rest.iter().take(n).collect();
+            let name: String = text[s..].chars().take(n).collect();
             let end = s + name.len();
             let py = tr::han_to_pinyin_name(&name);
             let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
                 Some((f, g)) if chinese_name => (f.to_string(), Some(g.to_string()), true),
-                _ => (name.clone(), None, false),
+                _ => {
+                    // The family name is the part after the dot, if any.
+                    let fam = name.rsplit(['·', '•', '・']).next().unwrap_or(&name);
+                    (
+                        tr::zh_transcription_to_latin(fam).unwrap_or_else(|| name.clone()),
+                        None,
+                        false,
+                    )
+                }
             };
             out.push(PersonCand {
                 start: s,
@@ -862,6 +894,37 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_and_transcribed_foreign_names_after_titles() {
+        let lex = Lexicon::embedded();
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+        let find = |text: &str| {
+            let toks = crate::text::tokens(text);
+            let cx = Ctx {
+                text,
+                toks: &toks,
+                taken: &[],
+                lex: &lex,
+                stemmer: &stemmer,
+            };
+            find_zh(&cx)
+        };
+        // A Chinese given name may hold one character common in transcriptions.
+        let p = find("佳木斯市长郭世科率领代表团。");
+        assert!(p.iter().any(|p| p.chinese && p.family == "Guo"), "{p:?}");
+        // Must not fire as Chinese: a transcribed Russian surname.
+        let p = find("副主席谢尔比娜表示。");
+        assert!(p.iter().all(|p| !p.chinese), "{p:?}");
+        // A transcribed name ends before the verb and is written in Latin letters.
+        let p = find("副主席舍斯塔科夫递给记者一份文件。");
+        assert!(p.iter().any(|p| p.family == "Shestakov"), "{p:?}");
+        let p = find("副主席谢尔盖·扎哈罗夫表示。");
+        assert!(
+            p.iter().any(|p| p.family == "Zakharov" && !p.chinese),
+            "{p:?}"
+        );
+    }
 
     #[test]
     fn surname_lemmas() {

@@ -14,6 +14,8 @@
 //! - [`han_to_pinyin_name`] / [`han_to_pinyin`]: Han characters → pinyin,
 //!   with surname readings from `data/lexicon/zh_surnames.tsv`;
 //! - [`is_chinese_surname`]: the same table, in any of the three scripts;
+//! - [`zh_transcription_to_latin`] / [`transcribed_run`]: foreign names
+//!   transcribed into Chinese characters, back to Latin letters;
 //! - [`phonetic_key`] / [`name_similarity`]: fuzzy matching of names damaged
 //!   by machine translation through Chinese.
 //!
@@ -33,6 +35,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod foreign;
 mod han;
 mod palladius;
 mod phonetic;
@@ -41,6 +44,7 @@ mod segment;
 mod surnames;
 mod syllables;
 
+pub use foreign::{transcribed_run, zh_transcription_to_latin};
 pub use han::{han_to_pinyin, han_to_pinyin_name};
 pub use palladius::{is_palladius_word, palladius_to_pinyin, pinyin_to_palladius};
 pub use phonetic::{name_similarity, phonetic_key};

@@ -1,0 +1,115 @@
+//! Foreign (chiefly Russian) personal names transcribed into Chinese
+//! characters (舍斯塔科夫) back into Latin letters (Shestakov), and where such
+//! a name ends in running text: the transcription uses a closed set of
+//! characters (`data/lexicon/zh_transcription.tsv`), so the first character
+//! outside it ends the name (卡扎琴科递给… → 卡扎琴科).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static RAW: &str = include_str!("../../../data/lexicon/zh_transcription.tsv");
+
+/// Readings by character sequence: (anywhere, at the end only).
+struct Table {
+    any: HashMap<String, String>,
+    end: HashMap<String, String>,
+    longest: usize,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table {
+        any: HashMap::new(),
+        end: HashMap::new(),
+        longest: 1,
+    };
+    for line in RAW.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [han, latin, at] = cells[..] else {
+            continue;
+        };
+        t.longest = t.longest.max(han.chars().count());
+        let map = if at == "end" { &mut t.end } else { &mut t.any };
+        map.insert(han.to_string(), latin.to_string());
+    }
+    t
+});
+
+/// How many leading characters of `chars` can belong to a transcribed name.
+pub fn transcribed_run(chars: &[char]) -> usize {
+    let t = &*TABLE;
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        for n in (1..=t.longest.min(chars.len() - i)).rev() {
+            let s: String = chars[i..i + n].iter().collect();
+            if t.any.contains_key(&s) || t.end.contains_key(&s) {
+                i += n;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// A transcribed foreign name in Latin letters, capitalised; `None` when a
+/// character is not one of the transcription's.
+pub fn zh_transcription_to_latin(name: &str) -> Option<String> {
+    let t = &*TABLE;
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        for n in (1..=t.longest.min(chars.len() - i)).rev() {
+            let s: String = chars[i..i + n].iter().collect();
+            let at_end = i + n == chars.len();
+            let reading = at_end
+                .then(|| t.end.get(&s))
+                .flatten()
+                .or_else(|| t.any.get(&s));
+            if let Some(r) = reading {
+                out.push_str(r);
+                i += n;
+                continue 'outer;
+            }
+        }
+        return None;
+    }
+    let mut cs = out.chars();
+    let first = cs.next()?;
+    Some(first.to_uppercase().chain(cs).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_surnames_back_to_latin() {
+        assert_eq!(
+            zh_transcription_to_latin("舍斯塔科夫").as_deref(),
+            Some("Shestakov")
+        );
+        assert_eq!(
+            zh_transcription_to_latin("扎哈罗夫").as_deref(),
+            Some("Zakharov")
+        );
+        assert_eq!(
+            zh_transcription_to_latin("卡扎琴科").as_deref(),
+            Some("Kazachenko")
+        );
+        assert_eq!(
+            zh_transcription_to_latin("马金斯基").as_deref(),
+            Some("Makinsky")
+        );
+        // Must not fire: ordinary Chinese words.
+        assert_eq!(zh_transcription_to_latin("递给记者"), None);
+    }
+
+    #[test]
+    fn a_name_ends_at_the_first_other_character() {
+        let c: Vec<char> = "卡扎琴科递给记者".chars().collect();
+        assert_eq!(transcribed_run(&c), 4);
+        let c: Vec<char> = "会见了".chars().collect();
+        assert_eq!(transcribed_run(&c), 0);
+    }
+}

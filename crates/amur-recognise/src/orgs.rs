@@ -132,6 +132,28 @@ const OFFICE_WORDS: &[&str] = &[
     "leader",
 ];
 
+/// "First", "3rd", "11th": an edition number before a fair's or forum's name
+/// is not part of the name.
+fn is_ordinal(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    matches!(
+        lw.as_str(),
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+    ) || ["st", "nd", "rd", "th"].iter().any(|s| {
+        lw.strip_suffix(s)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
 /// Finds English organisation names.
 pub fn find_en(
     text: &str,
@@ -147,6 +169,7 @@ pub fn find_en(
         // A name starts with a capitalised word that is not a title or stop word.
         let lw = toks[i].text.to_lowercase();
         if !capitalised(toks[i].text)
+            || is_ordinal(toks[i].text)
             || is_title(toks[i].text)
             || OFFICE_WORDS.contains(&lw.as_str())
             || matches!(
@@ -247,6 +270,22 @@ pub fn find_en(
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::is_ordinal;
+
+    #[test]
+    fn edition_numbers_are_not_names() {
+        for w in ["First", "3rd", "11th", "Sixth"] {
+            assert!(is_ordinal(w), "{w}");
+        }
+        // Must not fire: ordinary words and numbers.
+        for w in ["Firstly", "Fourteen", "2024", "North", "People’s"] {
+            assert!(!is_ordinal(w), "{w}");
+        }
+    }
 }
 
 /// Finds Russian company names in quotes after a legal form or "компания".

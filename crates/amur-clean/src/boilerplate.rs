@@ -7,6 +7,7 @@
 //! with a counter word, and so on. Body sentences never match because every
 //! rule also bounds the line's length or requires the whole line to match.
 
+use crate::lexicon::{Kind, FURNITURE_LEXICON, OUTLET_TABLE};
 use amur_dates::{find_dates, PartialDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -49,7 +50,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|\b(photo|фото)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
+        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|\b(photo|picture|фото|credit)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
     )
 });
 static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,14 +95,24 @@ static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(home|главная|首页|新闻首页|当前位置[:：]?|您的位置[:：]?|you are here[:：]?)\s*[>»/|›→]",
     )
 });
+/// Credit and date labels from `page_furniture.tsv`, longest first, each
+/// followed by a colon.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[\s|/•·,])(source|sources|editor|editors|edited by|author|authors|written by|reporter|correspondent|posted on|posted by|published( on)?|updated( on)?|date|источник|редактор|автор|авторы|текст|корреспондент|опубликовано|обновлено|дата публикации|дата|来源|文章来源|作者|责任编辑|编辑|记者|责编|通讯员|发布时间|发布日期|更新时间|时间|日期|稿源)\s*[:：]",
-    )
+    let lex = &*FURNITURE_LEXICON;
+    let mut words: Vec<&String> = [Kind::Source, Kind::Credit, Kind::Date]
+        .iter()
+        .flat_map(|k| lex.phrases(*k))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    re(&format!(
+        r"(?i)(?:^|[\s|/•·,(（])({})\s*[:：]",
+        alts.join("|")
+    ))
 });
 static POSTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|опубликовано|обновлено|发布于|发表于)\b",
+        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|modified|created|changed|edited|опубликовано|обновлено|изменено|发布于|发表于)\b",
     )
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,6 +132,74 @@ static OFFICE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*(?:>>|[>»›|]|\s/\s)\s*"));
+static BRACKET_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)[\[【]\s*(photo|picture|pic|image|фото|图|圖|摄影|攝影)[^\]】]{0,80}[\]】]$")
+});
+static HAN_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\s\p{Han}{2,4}\s*(摄|攝)$|(图片|圖片)由.{1,30}提供$)"));
+static CAPS_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-Z][A-Z .'-]{3,40}\)$"));
+static CAPS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][A-Z' -]{2,40}:\s"));
+static POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\((left|right|center|centre|front|middle|[1-9](st|nd|rd|th) [lr])\)")
+});
+static NUMBERED_PHOTO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(фото|photo|图|圖)\s*(№|#|no\.?)\s*\d+$"));
+static SHORT_COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(?:[.,]\d+)?\s*[kKmMкКмМ万萬]$"));
+static BARE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:By|BY)\s"));
+
+/// Navigation: two or more short capitalised segments joined by menu
+/// separators ("News / Politics", "人民網>>新疆頻道").
+pub fn nav_segments(line: &str) -> bool {
+    if line.chars().count() > 150 {
+        return false;
+    }
+    let segs: Vec<&str> = NAV_SEP
+        .split(line)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segs.len() >= 2
+        && NAV_SEP.find_iter(line).count() >= 1
+        && segs.iter().all(|s| {
+            s.chars().count() <= 40
+                && s.split_whitespace().count() <= 6
+                && !s.chars().any(|c| c.is_ascii_digit())
+                && !s.ends_with(['.', '。', '!', '?', '！', '？', ','])
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || is_han(c) || !c.is_alphabetic())
+        })
+}
+
+/// A caption identified by its credit or layout rather than a label.
+fn caption_shape(line: &str, len: usize) -> bool {
+    if len <= 400 && BRACKET_CREDIT.is_match(line) {
+        return true;
+    }
+    if len <= 300 && CAPS_CREDIT.is_match(line) {
+        let bare = line.starts_with('(') && len <= 45;
+        if bare || CAPS_LEAD.is_match(line) || POSITION.is_match(line) {
+            return true;
+        }
+    }
+    len <= 120 && (HAN_CAPTION.is_match(line) || NUMBERED_PHOTO.is_match(line))
+}
+
+/// A short line opening with a "follow us" phrase.
+fn follow_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let han = line.chars().next().is_some_and(is_han);
+    let limit = if han { 8 } else { 40 };
+    line.chars().count() <= limit
+        && !ends_like_sentence(line)
+        && !line.ends_with(['.', '。'])
+        && FURNITURE_LEXICON
+            .phrases(Kind::Follow)
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
+}
+
 /// Classifies one normalised line.
 pub fn classify(line: &str) -> LineClass {
     let len = line.chars().count();
@@ -135,6 +214,33 @@ pub fn classify(line: &str) -> LineClass {
         if len < 200 && m.as_str().trim_end().ends_with([':', '：', '»', '>']) {
             return LineClass::ReadAlso { inline: true };
         }
+    }
+    let lex = &*FURNITURE_LEXICON;
+    if len <= 60 {
+        if lex.whole_line(Kind::Block, line) {
+            return LineClass::ReadAlso { inline: false };
+        }
+        if lex.whole_line(Kind::Widget, line) {
+            return LineClass::Clutter("widget");
+        }
+        if lex.whole_line(Kind::End, line) {
+            return LineClass::Clutter("end mark");
+        }
+        if follow_line(line) {
+            return LineClass::Clutter("follow");
+        }
+        if SHORT_COUNT.is_match(line) {
+            return LineClass::Clutter("counter");
+        }
+        if BARE_BY.is_match(line) && BYLINE.captures(line).is_none() && !line.ends_with('.') {
+            return LineClass::Clutter("byline");
+        }
+    }
+    if caption_shape(line, len) {
+        return LineClass::Clutter("caption");
+    }
+    if nav_segments(line) {
+        return LineClass::Clutter("navigation");
     }
     if len <= 160 {
         if CAPTION.is_match(line) {
@@ -214,13 +320,23 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
     let prefix_end = labels.first().map(|l| l.0).unwrap_or(line.len());
     let prefix = &line[..prefix_end];
     // A label line starts with a label, or with a dateline that labels follow.
+    // "(Xinhua) Updated: …": an agency credit may precede the first label.
+    let lead_agency = labels
+        .first()
+        .and_then(|l| paren_agency(line[..l.0].trim()));
     let starts_with_label = labels
         .first()
-        .is_some_and(|l| line[..l.0].trim().is_empty());
-    let mut meta = MetaLine::default();
+        .is_some_and(|l| line[..l.0].trim().is_empty())
+        || lead_agency.is_some();
+    let mut meta = MetaLine {
+        outlet: lead_agency,
+        ..Default::default()
+    };
     let prefix_rest = residue(prefix, &dates);
-    let prefix_is_dateline =
-        dated.is_some_and(|d| d.start < prefix_end) && short_residue(&prefix_rest);
+    // "… Xinhua, June 03, 2018 …": a known agency right before the date.
+    let agency_dated = dated.and_then(|d| agency_before(&line[..d.start]));
+    let prefix_is_dateline = dated.is_some_and(|d| d.start < prefix_end)
+        && (short_residue(&prefix_rest) || agency_dated.is_some());
     let posted = POSTED.is_match(line) && len <= 60;
     if !(starts_with_label || prefix_is_dateline || posted) {
         return None;
@@ -231,7 +347,7 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
     if prefix_is_dateline {
         // A publication named before the date: "Biang.ru 06.08.21 211".
         let before = dated.map(|d| &line[..d.start]).unwrap_or("");
-        meta.outlet = outlet_token(before.trim());
+        meta.outlet = agency_dated.or_else(|| outlet_token(before.trim()));
     }
     for (i, (_, end, label)) in labels.iter().enumerate() {
         let stop = labels.get(i + 1).map(|l| l.0).unwrap_or(line.len());
@@ -255,45 +371,25 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
         if value.chars().count() > 120 || value.split_whitespace().count() > 14 {
             return None;
         }
-        match label.as_str() {
-            "source" | "sources" | "источник" | "来源" | "文章来源" | "稿源" => {
-                if !value_clean.is_empty()
-                    && meta.outlet.is_none()
-                    && value_clean.split_whitespace().count() <= 6
-                {
-                    meta.outlet = Some(value_clean.trim_end_matches('.').to_string());
-                }
+        let lex = &*FURNITURE_LEXICON;
+        if lex.phrases(Kind::Source).contains(label) {
+            // Chinese outlet names hold no spaces: what follows a space is
+            // another widget ("来源：某某网 参与互动").
+            let v = if value_clean.chars().next().is_some_and(is_han) {
+                value_clean.split_whitespace().next().unwrap_or("")
+            } else {
+                value_clean
+            };
+            if !v.is_empty() && meta.outlet.is_none() && v.split_whitespace().count() <= 6 {
+                meta.outlet = Some(v.trim_end_matches(['.', '。']).to_string());
             }
-            "editor"
-            | "editors"
-            | "edited by"
-            | "author"
-            | "authors"
-            | "written by"
-            | "reporter"
-            | "correspondent"
-            | "posted by"
-            | "редактор"
-            | "автор"
-            | "авторы"
-            | "текст"
-            | "корреспондент"
-            | "作者"
-            | "责任编辑"
-            | "编辑"
-            | "记者"
-            | "责编"
-            | "通讯员" => {
-                meta.authors.extend(split_names(value_clean));
-            }
-            _ => {
-                if meta.date.is_none() {
-                    meta.date = dates
-                        .iter()
-                        .find(|d| d.start >= *end && d.date.year.is_some())
-                        .map(|d| d.date);
-                }
-            }
+        } else if lex.phrases(Kind::Credit).contains(label) {
+            meta.authors.extend(split_names(value_clean));
+        } else if meta.date.is_none() {
+            meta.date = dates
+                .iter()
+                .find(|d| d.start >= *end && d.date.year.is_some())
+                .map(|d| d.date);
         }
     }
     Some(meta)
@@ -322,7 +418,10 @@ fn residue(s: &str, dates: &[amur_dates::FoundDate]) -> String {
 }
 
 fn short_residue(r: &str) -> bool {
-    r.split_whitespace().count() <= 3 && r.chars().count() <= 40
+    // Chinese runs words together: count its characters, not its words.
+    r.split_whitespace().count() <= 3
+        && r.chars().count() <= 40
+        && r.chars().filter(|c| is_han(*c)).count() <= 12
 }
 
 fn strip_dates(s: &str) -> String {
@@ -339,21 +438,62 @@ fn strip_dates(s: &str) -> String {
     out
 }
 
-/// A publication name standing alone before a date: a domain or one or two
-/// capitalised words.
-fn outlet_token(s: &str) -> Option<String> {
-    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    if s.is_empty() || s.chars().count() > 40 {
+/// A publication name standing alone before a date: a domain, a known
+/// outlet, a Chinese name ending in an outlet word (网, 报, 社, 台), or one or
+/// two capitalised words not followed by a comma (that is a weekday).
+fn outlet_token(before: &str) -> Option<String> {
+    let comma = before.trim_end().ends_with([',', '，']);
+    let s = before.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    if s.is_empty() || s.chars().count() > 40 || !s.chars().any(char::is_alphabetic) {
         return None;
     }
-    if DOMAIN.is_match(s) {
+    if DOMAIN.is_match(s) || OUTLET_TABLE.agencies.iter().any(|a| a == s) {
         return Some(s.to_string());
+    }
+    if s.chars().all(is_han) {
+        let n = s.chars().count();
+        let outlet_word = s.ends_with(['网', '網', '报', '報', '社', '台']);
+        return ((3..=10).contains(&n) && outlet_word).then(|| s.to_string());
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let capitalised = words.iter().all(|w| {
         w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().all(|c| !c.is_alphabetic())
     });
-    (words.len() <= 2 && capitalised && !POSTED.is_match(s)).then(|| s.to_string())
+    (words.len() <= 2 && capitalised && !comma && !POSTED.is_match(s)).then(|| s.to_string())
+}
+
+/// A known agency ending the text before a date ("… Xinhua, ").
+fn agency_before(before: &str) -> Option<String> {
+    let b = before
+        .trim_end()
+        .trim_end_matches([',', '，', '|', '/'])
+        .trim_end();
+    OUTLET_TABLE
+        .agencies
+        .iter()
+        .find(|a| {
+            b.ends_with(a.as_str())
+                && b[..b.len() - a.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .cloned()
+}
+
+/// An agency credit in brackets: "(Xinhua)", "（中新社）".
+pub fn paren_agency(s: &str) -> Option<String> {
+    let inner = s
+        .strip_prefix(['(', '（'])?
+        .strip_suffix([')', '）'])?
+        .trim();
+    let known = OUTLET_TABLE.agencies.iter().any(|a| a == inner);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let shaped = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (known || shaped).then(|| inner.to_string())
 }
 
 /// Whether a byline also states an office ("Consul General of … in …").

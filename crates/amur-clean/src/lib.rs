@@ -24,10 +24,13 @@
 #![warn(missing_docs)]
 
 pub mod boilerplate;
+pub mod headline;
 pub mod html;
 pub mod html_meta;
 pub mod language;
+pub mod lexicon;
 pub mod normalise;
+pub mod outlet;
 pub mod text;
 
 pub use html::Extractor;

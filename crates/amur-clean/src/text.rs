@@ -2,9 +2,13 @@
 //! take the headline, dateline and bylines from the head of the page, drop
 //! furniture and "Read also" blocks, keep every body paragraph.
 
-use crate::boilerplate::{classify, LineClass, MetaLine};
+use crate::boilerplate::{classify, is_han, LineClass, MetaLine};
+use crate::headline::{self, foreign_script, script, trim_title, Candidate, Head};
 use crate::normalise::{join_paragraphs, lines};
+use crate::outlet;
 use amur_dates::PartialDate;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the text pipeline finds in a page of scraped text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,33 +25,128 @@ pub struct TextParts {
     pub body: String,
 }
 
-/// A headline is a short line that is not a sentence of the body.
-fn headline_like(line: &str) -> bool {
-    let n = line.chars().count();
-    (3..=250).contains(&n) && !(n > 150 && line.ends_with(['.', '。']))
-}
-
 /// Longest line that can still be a "Read also" headline rather than body.
 const LINK_LINE: usize = 140;
+/// How many lines of page head the headline is sought in.
+const HEAD_LINES: usize = 80;
+/// Longest line of a trailing block of menu or ad lines.
+const TAIL_LINE: usize = 40;
+/// Longest line in a foreign script that is taken for furniture.
+const FOREIGN_LINE: usize = 120;
 
-/// Cleans scraped text. `with_title`: the first headline-like line is the
-/// title (plain text pages); HTML extractions pass false because the title
-/// comes from the markup.
+static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^date\s+(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+(.+)$")
+        .expect("static regex")
+});
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\benditem|\bend item|/end/|[(（【]完[)）】])\s*$").expect("static regex")
+});
+
+/// Splits a scraper's "date 2022-06-10 <headline or URL>" header into a
+/// dateline and the rest.
+fn split_date_headers(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        match DATE_HEADER.captures(&l) {
+            Some(c) => {
+                out.push(format!("Date: {}", &c[1]));
+                out.push(c[2].trim().to_string());
+            }
+            None => out.push(l),
+        }
+    }
+    out
+}
+
+/// Index of the first body paragraph: a long line, or a full sentence.
+fn first_paragraph(lines: &[String], classes: &[LineClass]) -> usize {
+    lines
+        .iter()
+        .zip(classes)
+        .position(|(l, c)| {
+            let n = l.chars().count();
+            let han = l.chars().filter(|c| is_han(*c)).count();
+            *c == LineClass::Body
+                && (n >= 120
+                    || han >= 50
+                    || (l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»'])
+                        && (n >= 60 || han >= 25)))
+        })
+        .unwrap_or(lines.len())
+}
+
+/// The outlet found so far and how strongly it is stated.
+#[derive(Default)]
+struct OutletPick(Option<(outlet::Rank, String)>);
+
+impl OutletPick {
+    fn offer(&mut self, rank: outlet::Rank, name: Option<String>) {
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            return;
+        };
+        if self.0.as_ref().is_none_or(|(r, _)| rank > *r) {
+            self.0 = Some((rank, name));
+        }
+    }
+}
+
+/// Cleans scraped text. `with_title`: the headline is sought among the
+/// page's first lines and everything above it is page header (plain text
+/// pages); HTML extractions pass false because the title comes from the markup.
 pub fn clean_text(text: &str, with_title: bool) -> TextParts {
-    let lines = lines(text);
+    let lines = split_date_headers(lines(text));
     let mut parts = TextParts::default();
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     let mut seen_body = false;
-    let mut title_taken = !with_title;
     // Inside a "Read also" block: short link lines are dropped until body resumes.
     let mut in_links = false;
     let classes: Vec<LineClass> = lines.iter().map(|l| classify(l)).collect();
+    let body_start = first_paragraph(&lines, &classes);
+    let mut sample = String::new();
+    for l in lines.iter().skip(body_start) {
+        if sample.len() >= 4 * ECHO_CHARS {
+            break;
+        }
+        sample.push_str(l);
+        sample.push('\n');
+    }
+    let title_at = if with_title {
+        pick_title(&lines, &classes, body_start, &sample)
+    } else {
+        None
+    };
+    let title = title_at.map(|i| trim_title(&lines[i]).to_string());
+    let main_script = script(&sample);
+    let mut outlets = OutletPick::default();
+    let mut header_date: Option<PartialDate> = None;
     for (i, line) in lines.iter().enumerate() {
         let class = &classes[i];
         if line.is_empty() {
             if paragraphs.last().is_some_and(|p| !p.is_empty()) {
                 paragraphs.push(Vec::new());
             }
+            continue;
+        }
+        // Above the headline: page header. Only its credits are read.
+        if title_at.is_some_and(|t| i < t) {
+            if let LineClass::Meta(m) = class {
+                header_date = header_date.or(m.date.filter(|d| d.year.is_some()));
+                outlets.offer(outlet::CREDIT, m.outlet.clone());
+            }
+            outlets.offer(outlet::MENTION, outlet::mention(line));
+            outlets.offer(outlet::HOST, outlet::host_outlet(line));
+            continue;
+        }
+        if title_at == Some(i) {
+            parts.title = title.clone();
+            continue;
+        }
+        if title.as_deref() == Some(trim_title(line)) {
+            continue;
+        }
+        if let Some(o) = outlet::title_tag(line, title.as_deref()) {
+            outlets.offer(outlet::TITLE_TAG, Some(o));
+            in_links = in_links || seen_body;
             continue;
         }
         if in_links {
@@ -66,8 +165,19 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
                 in_links = !inline;
                 continue;
             }
-            LineClass::Clutter(_) => continue,
+            LineClass::Clutter(rule) => {
+                if *rule == "comment form" && seen_body {
+                    // Comments and the links under them close the article.
+                    in_links = true;
+                }
+                if *rule == "footer" {
+                    outlets.offer(outlet::HOST, outlet::host_outlet(line));
+                }
+                outlets.offer(outlet::MENTION, outlet::mention(line));
+                continue;
+            }
             LineClass::Meta(m) => {
+                outlets.offer(outlet::CREDIT, m.outlet.clone());
                 absorb(&mut parts, m, seen_body);
                 // A signature that states the author's office is part of the
                 // article ("Author: Consul General of China in Khabarovsk …").
@@ -80,19 +190,90 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             }
             LineClass::Body => {}
         }
-        if !title_taken && headline_like(line) {
-            parts.title = Some(line.clone());
-            title_taken = true;
+        if outlet::homepage(line).is_some() {
+            outlets.offer(outlet::MENTION, outlet::homepage(line));
             continue;
         }
-        title_taken = true;
+        if let Some(o) = outlet::lone_outlet(line) {
+            outlets.offer(outlet::MENTION, Some(o));
+            continue;
+        }
+        if line.chars().count() <= FOREIGN_LINE
+            && main_script.is_some_and(|m| foreign_script(line, m))
+        {
+            continue;
+        }
+        if !seen_body {
+            outlets.offer(outlet::AGENCY, outlet::opener_agency(line));
+        }
+        outlets.offer(outlet::MENTION, outlet::mention(line));
         seen_body = true;
+        let line = END_MARK.replace(line, "");
+        if line.is_empty() {
+            continue;
+        }
         if let Some(p) = paragraphs.last_mut() {
-            p.push(line.clone());
+            p.push(line.into_owned());
         }
     }
+    drop_menu_tail(&mut paragraphs);
+    if parts.published.is_none() {
+        parts.published = header_date;
+    }
+    parts.outlet = outlets.0.map(|(_, o)| o);
     parts.body = join_paragraphs(&paragraphs);
     parts
+}
+
+/// Characters of body read for the headline's echo test.
+const ECHO_CHARS: usize = 1500;
+
+fn pick_title(
+    lines: &[String],
+    classes: &[LineClass],
+    body_start: usize,
+    sample: &str,
+) -> Option<usize> {
+    let end = body_start.min(HEAD_LINES).min(lines.len());
+    let candidates = (0..end)
+        .filter(|&i| classes[i] == LineClass::Body && !lines[i].is_empty())
+        .map(|i| Candidate {
+            index: i,
+            text: lines[i].as_str(),
+        })
+        .collect();
+    let datelines = (0..(end + 3).min(lines.len()))
+        .filter(|&i| matches!(&classes[i], LineClass::Meta(m) if m.date.is_some()))
+        .collect();
+    headline::pick(&Head {
+        candidates,
+        datelines,
+        body_start,
+        body: sample,
+    })
+}
+
+/// Drops trailing paragraphs made only of short lines without sentence
+/// punctuation: menus, ads and link lists below the article.
+fn drop_menu_tail(paragraphs: &mut Vec<Vec<String>>) {
+    while paragraphs.len() > 1 {
+        let Some(last) = paragraphs.last_mut() else {
+            break;
+        };
+        while last.last().is_some_and(|l| menu_line(l)) && last.len() > 1 {
+            last.pop();
+        }
+        if last.is_empty() || last.iter().all(|l| menu_line(l)) {
+            paragraphs.pop();
+        } else {
+            break;
+        }
+    }
+}
+
+fn menu_line(l: &str) -> bool {
+    l.chars().count() <= TAIL_LINE
+        && !l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»', ')', '）'])
 }
 
 fn is_long_sentence(line: &str) -> bool {

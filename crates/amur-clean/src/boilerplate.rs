@@ -45,7 +45,7 @@ fn re(s: &str) -> Regex {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[(\[]?(скриншот|скрин|фото|фотография|图为|фоторепортаж|видео|иллюстрация|инфографика|коллаж|кадр|источник фото|фото и видео|photo|photos|photograph|image|images|picture|pictured|screenshot|screen ?grab|video|illustration|infographic|credit|file photo|图片|图片来源|图|照片|摄影|摄|视频|截图|配图)(\s+(by|from|courtesy of|provided by))?\s*[:：|/©—–-]",
+        r"(?i)^[(\[]?(скриншот|скрин|фото|фотография|图为|фоторепортаж|видео|иллюстрация|инфографика|коллаж|кадр|источник фото|фото и видео|photo|photos|photograph|image|images|picture|pictured|screenshot|screen ?grab|video|illustration|infographic|credit|file photo|图片|图片来源|图|照片|摄影|摄|视频|截图|配图|圖片|圖片來源|圖|攝影|攝|視頻|截圖|配圖)(\s+(by|from|courtesy of|provided by))?\s*[:：|/©—–-]",
     )
 });
 static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,8 +144,9 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\((left|right|center|centre|front|middle|[1-9](st|nd|rd|th) [lr])\)")
 });
 static NUMBERED_PHOTO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(фото|photo|图|圖)\s*(№|#|no\.?)\s*\d+$"));
+    LazyLock::new(|| re(r"(?i)(^|\s)(фото|photo|图|圖)\s*(№|#|no\.?)\s*\d+$"));
 static SHORT_COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(?:[.,]\d+)?\s*[kKmMкКмМ万萬]$"));
+static LINK_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"\s[•|·]\s"));
 static BARE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:By|BY)\s"));
 
 /// Navigation: two or more short capitalised segments joined by menu
@@ -183,21 +184,25 @@ fn caption_shape(line: &str, len: usize) -> bool {
             return true;
         }
     }
-    len <= 120 && (HAN_CAPTION.is_match(line) || NUMBERED_PHOTO.is_match(line))
+    len <= 160 && (HAN_CAPTION.is_match(line) || NUMBERED_PHOTO.is_match(line))
+}
+
+/// Whether a line opens with a phrase of `kind`.
+fn starts_with_phrase(kind: Kind, line: &str) -> bool {
+    let lower = line.to_lowercase();
+    FURNITURE_LEXICON
+        .phrases(kind)
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()))
 }
 
 /// A short line opening with a "follow us" phrase.
 fn follow_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
     let han = line.chars().next().is_some_and(is_han);
     let limit = if han { 8 } else { 40 };
     line.chars().count() <= limit
-        && !ends_like_sentence(line)
         && !line.ends_with(['.', '。'])
-        && FURNITURE_LEXICON
-            .phrases(Kind::Follow)
-            .iter()
-            .any(|p| lower.starts_with(p.as_str()))
+        && starts_with_phrase(Kind::Follow, line)
 }
 
 /// Classifies one normalised line.
@@ -226,6 +231,9 @@ pub fn classify(line: &str) -> LineClass {
         if lex.whole_line(Kind::End, line) {
             return LineClass::Clutter("end mark");
         }
+        if starts_with_phrase(Kind::Banner, line) {
+            return LineClass::Clutter("banner");
+        }
         if follow_line(line) {
             return LineClass::Clutter("follow");
         }
@@ -235,6 +243,17 @@ pub fn classify(line: &str) -> LineClass {
         if BARE_BY.is_match(line) && BYLINE.captures(line).is_none() && !line.ends_with('.') {
             return LineClass::Clutter("byline");
         }
+    }
+    let lower = line.to_lowercase();
+    if lex
+        .phrases(Kind::Teaser)
+        .iter()
+        .any(|t| lower.ends_with(t.as_str()))
+    {
+        return LineClass::ReadAlso { inline: false };
+    }
+    if LINK_LIST.find_iter(line).count() >= 3 {
+        return LineClass::Clutter("navigation");
     }
     if caption_shape(line, len) {
         return LineClass::Clutter("caption");

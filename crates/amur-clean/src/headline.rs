@@ -111,8 +111,17 @@ pub struct Head<'a> {
     pub datelines: Vec<usize>,
     /// Index of the first body paragraph.
     pub body_start: usize,
+    /// Which page lines are blank (for adjacency of candidates).
+    pub blank: Vec<bool>,
     /// Body text after the head (only the first [`ECHO_SAMPLE`] characters are read).
     pub body: &'a str,
+}
+
+impl Head<'_> {
+    /// Whether only blank lines lie strictly between lines `a` and `b`.
+    fn lines_between_blank(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).all(|i| self.blank.get(i).copied().unwrap_or(false))
+    }
 }
 
 /// A trailing " |" separator is not part of the headline.
@@ -137,7 +146,8 @@ fn eligible(line: &str) -> bool {
     });
     let menu =
         line.contains(" | ") || line.contains('>') || line.contains('»') || line.contains("•");
-    (4..=200).contains(&n) && !short && !dangling && !quoted && !listed && !menu
+    let long = if han > 0 { han > 60 } else { n > 160 };
+    (4..=200).contains(&n) && !long && !short && !dangling && !quoted && !listed && !menu
 }
 
 /// Picks the headline among the candidates: its index, or None.
@@ -145,7 +155,7 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
     let sample: String = head.body.chars().take(ECHO_SAMPLE).collect();
     let vocab: HashSet<String> = tokens(&sample).into_iter().collect();
     let main = script(&sample);
-    let mut best: Option<(f32, usize)> = None;
+    let mut scored: Vec<(f32, usize)> = Vec::new();
     for c in &head.candidates {
         let text = trim_title(c.text);
         if !eligible(text) {
@@ -159,11 +169,15 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
         };
         let mut score = 3.0 * echo;
         // Headlines sit on top of their dateline, or just below it.
-        if head
-            .datelines
-            .iter()
-            .any(|d| *d > c.index && d - c.index <= 3)
-        {
+        let nearest_above = |d: usize| {
+            d > c.index
+                && d - c.index <= 3
+                && !head
+                    .candidates
+                    .iter()
+                    .any(|o| o.index > c.index && o.index < d)
+        };
+        if head.datelines.iter().any(|d| nearest_above(*d)) {
             score += 1.5;
         } else if head
             .datelines
@@ -188,11 +202,27 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
         if main.is_some() && script(text) != main {
             score -= 2.0;
         }
-        if score >= THRESHOLD && best.is_none_or(|(b, _)| score >= b) {
-            best = Some((score, c.index));
+        if score >= THRESHOLD {
+            scored.push((score, c.index));
         }
     }
-    best.map(|(_, i)| i)
+    let best = scored
+        .iter()
+        .copied()
+        .reduce(|b, x| if x.0 >= b.0 { x } else { b })?;
+    // A headline stands above its standfirst: when the line just above the
+    // winner (blank lines aside) qualifies too, it is the headline.
+    let above = head
+        .candidates
+        .iter()
+        .rev()
+        .find(|c| c.index < best.1)
+        .filter(|c| head.lines_between_blank(c.index, best.1))
+        .map(|c| c.index);
+    match above {
+        Some(a) if scored.iter().any(|(_, i)| *i == a) => Some(a),
+        _ => Some(best.1),
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +237,7 @@ mod tests {
                 .map(|(index, text)| Candidate { index, text })
                 .collect(),
             datelines: dateline.into_iter().collect(),
+            blank: vec![false; lines.len() + 2],
             body_start: lines.len() + 1,
             body,
         }

@@ -67,6 +67,10 @@ pub enum Kind {
     Credit,
     /// Label before a date.
     Date,
+    /// Link marker closing a teaser of another story.
+    Teaser,
+    /// Opens a site banner ("Welcome to …").
+    Banner,
 }
 
 /// Furniture phrases by kind, lower case.
@@ -107,6 +111,8 @@ fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
             "source" => Kind::Source,
             "credit" => Kind::Credit,
             "date" => Kind::Date,
+            "teaser" => Kind::Teaser,
+            "banner" => Kind::Banner,
             other => {
                 return Err(DataError {
                     file: FURNITURE_FILE,

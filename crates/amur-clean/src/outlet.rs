@@ -30,8 +30,7 @@ pub const HOST: Rank = 0;
 static PAREN_DASH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"[(（]([\p{Lu}][\p{L}.'-]*(?:\s[\p{Lu}][\p{L}.'-]*){0,2})[)）]\s*(?:--|—|–|-)")
 });
-static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s/([\p{Lu}][\p{Lu}\p{L} -]{1,24})/[.,]?\s"));
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| re(r"\s/([\p{Lu}][\p{Lu}\p{L} -]{1,24})/\.\s"));
 static RU_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[\p{Lu}][\p{Lu} -]{2,30}(?:\s/[^/]{1,30}/)?,\s\d{1,2}\s\p{L}{3,9}\.?\s[-–—]\s([^.,]{2,40})\.\s",
@@ -39,6 +38,9 @@ static RU_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAREN_LEAD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[(（]([^()（）]{2,12}?[网網社报報台])[)）]"));
+static BYLINE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:By|BY)\s+[^()]{2,60}\(([^()]{2,40})\)$"));
+static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:[a-z\d-]+\.)+[a-z]{2,6}$"));
 static HOMEPAGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^make (.{2,40}?) (?:your|my) home ?page$"));
 static IA: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,6 +122,14 @@ pub fn homepage(line: &str) -> Option<String> {
     HOMEPAGE
         .captures(line)
         .map(|c| c[1].trim().trim_matches(['\'', '"']).to_string())
+}
+
+/// A byline crediting the outlet in brackets: "By Jane Doe (example.com)".
+pub fn byline_outlet(line: &str) -> Option<String> {
+    let c = BYLINE_PAREN.captures(line)?;
+    let inner = c[1].trim();
+    let known = OUTLET_TABLE.agencies.iter().any(|a| a == inner);
+    (known || DOMAIN_LIKE.is_match(inner)).then(|| inner.to_string())
 }
 
 /// A site named by an agency attribution ("сообщает ИА X", "reports x.ru").
@@ -239,6 +249,16 @@ mod tests {
         );
         assert_eq!(host_outlet("Write to us at news@example.org"), None);
         assert_eq!(lone_outlet("Sputnik").as_deref(), Some("Sputnik"));
+        assert_eq!(
+            byline_outlet("By Li Ming (example.com.cn)").as_deref(),
+            Some("example.com.cn")
+        );
+        assert_eq!(
+            byline_outlet("By Li Ming (Xinhua)").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(byline_outlet("By the river (near the port)"), None);
+        assert_eq!(byline_outlet("Written by Li Ming (staff)"), None);
         assert_eq!(lone_outlet("Sputnik launched a new satellite"), None);
     }
 }

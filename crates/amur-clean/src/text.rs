@@ -66,11 +66,8 @@ fn first_paragraph(lines: &[String], classes: &[LineClass]) -> usize {
         .position(|(l, c)| {
             let n = l.chars().count();
             let han = l.chars().filter(|c| is_han(*c)).count();
-            *c == LineClass::Body
-                && (n >= 120
-                    || han >= 50
-                    || (l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»'])
-                        && (n >= 60 || han >= 25)))
+            let sentence = l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»']);
+            *c == LineClass::Body && (n >= 250 || han >= 80 || (sentence && (n >= 60 || han >= 25)))
         })
         .unwrap_or(lines.len())
 }
@@ -127,6 +124,14 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             }
             continue;
         }
+        if let Some(o) = outlet::title_tag(line, title.as_deref()) {
+            outlets.offer(outlet::TITLE_TAG, Some(o));
+            if !seen_body {
+                header_date = header_date.or_else(|| full_date(line));
+            }
+            in_links = in_links || seen_body;
+            continue;
+        }
         // Above the headline: page header. Only its credits are read.
         if title_at.is_some_and(|t| i < t) {
             if let LineClass::Meta(m) = class {
@@ -134,6 +139,7 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
                 outlets.offer(outlet::CREDIT, m.outlet.clone());
             }
             outlets.offer(outlet::MENTION, outlet::mention(line));
+            outlets.offer(outlet::MENTION, outlet::homepage(line));
             outlets.offer(outlet::HOST, outlet::host_outlet(line));
             continue;
         }
@@ -144,11 +150,7 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
         if title.as_deref() == Some(trim_title(line)) {
             continue;
         }
-        if let Some(o) = outlet::title_tag(line, title.as_deref()) {
-            outlets.offer(outlet::TITLE_TAG, Some(o));
-            in_links = in_links || seen_body;
-            continue;
-        }
+        outlets.offer(outlet::AGENCY, outlet::byline_outlet(line));
         if in_links {
             if *class == LineClass::Body
                 && line.chars().count() <= LINK_LINE
@@ -203,7 +205,7 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
         {
             continue;
         }
-        if !seen_body {
+        if i <= body_start {
             outlets.offer(outlet::AGENCY, outlet::opener_agency(line));
         }
         outlets.offer(outlet::MENTION, outlet::mention(line));
@@ -236,7 +238,11 @@ fn pick_title(
 ) -> Option<usize> {
     let end = body_start.min(HEAD_LINES).min(lines.len());
     let candidates = (0..end)
-        .filter(|&i| classes[i] == LineClass::Body && !lines[i].is_empty())
+        .filter(|&i| {
+            classes[i] == LineClass::Body
+                && !lines[i].is_empty()
+                && outlet::title_tag(&lines[i], None).is_none()
+        })
         .map(|i| Candidate {
             index: i,
             text: lines[i].as_str(),
@@ -248,6 +254,7 @@ fn pick_title(
     headline::pick(&Head {
         candidates,
         datelines,
+        blank: lines.iter().map(|l| l.is_empty()).collect(),
         body_start,
         body: sample,
     })
@@ -271,9 +278,18 @@ fn drop_menu_tail(paragraphs: &mut Vec<Vec<String>>) {
     }
 }
 
+/// A full date stated in a line.
+fn full_date(line: &str) -> Option<PartialDate> {
+    amur_dates::find_dates(line)
+        .into_iter()
+        .map(|f| f.date)
+        .find(|d| d.year.is_some() && d.day.is_some())
+}
+
 fn menu_line(l: &str) -> bool {
-    l.chars().count() <= TAIL_LINE
-        && !l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»', ')', '）'])
+    // A Chinese character carries about two letters' worth of text.
+    let width: usize = l.chars().map(|c| if is_han(c) { 2 } else { 1 }).sum();
+    width <= TAIL_LINE && !l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»', ')', '）'])
 }
 
 fn is_long_sentence(line: &str) -> bool {

@@ -173,6 +173,16 @@ pub fn nav_segments(line: &str) -> bool {
         })
 }
 
+/// A line of link titles joined by bullets or bars: three separators or
+/// more, short items, and no closing full stop.
+fn link_list(line: &str, len: usize) -> bool {
+    let seps = LINK_LIST.find_iter(line).count();
+    seps >= 3
+        && len <= 600
+        && len / (seps + 1) <= 70
+        && !line.ends_with(['.', '。', '!', '！', '?', '？'])
+}
+
 /// A caption identified by its credit or layout rather than a label.
 fn caption_shape(line: &str, len: usize) -> bool {
     if len <= 400 && BRACKET_CREDIT.is_match(line) {
@@ -252,7 +262,7 @@ pub fn classify(line: &str) -> LineClass {
     {
         return LineClass::ReadAlso { inline: false };
     }
-    if LINK_LIST.find_iter(line).count() >= 3 {
+    if link_list(line, len) {
         return LineClass::Clutter("navigation");
     }
     if caption_shape(line, len) {
@@ -353,7 +363,9 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
     };
     let prefix_rest = residue(prefix, &dates);
     // "… Xinhua, June 03, 2018 …": a known agency right before the date.
-    let agency_dated = dated.and_then(|d| agency_before(&line[..d.start]));
+    let agency_dated = dated
+        .filter(|_| len <= 80)
+        .and_then(|d| agency_before(&line[..d.start]));
     let prefix_is_dateline = dated.is_some_and(|d| d.start < prefix_end)
         && (short_residue(&prefix_rest) || agency_dated.is_some());
     let posted = POSTED.is_match(line) && len <= 60;
@@ -697,5 +709,154 @@ mod tests {
             meta_line("By Jane Doe and John Smith").unwrap().authors,
             ["Jane Doe", "John Smith"]
         );
+    }
+
+    #[test]
+    fn furniture_from_the_lexicon() {
+        for l in [
+            "Adjust font size:",
+            "Subscribe Now >>",
+            "搜 索",
+            "小字號",
+            "關注",
+            "关注某某网",
+            "Follow us on Telegram",
+            "Welcome to the Harbin Daily website",
+            "歡迎訪問黑河新聞網",
+            "Enditem",
+            "（完）",
+            "8.03K",
+            "By 0 and 0",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        assert_eq!(
+            classify("新聞時間線"),
+            LineClass::ReadAlso { inline: false }
+        );
+        assert_eq!(
+            classify("Editor's Picks"),
+            LineClass::ReadAlso { inline: false }
+        );
+        assert_eq!(
+            classify("Ports in the south handle more grain than before.【detailed】"),
+            LineClass::ReadAlso { inline: false }
+        );
+        // Body sentences that open with the same words survive.
+        for l in [
+            "关注中俄地方合作的企业越来越多，双方贸易额持续增长。",
+            "Welcome to the new era of cooperation, the governor told the forum on Monday.",
+            "By 2030 the two regions plan to double their trade turnover, officials said.",
+            "Editor's picks of the year included a report on the new bridge over the Amur.",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn navigation_and_link_lists() {
+        for l in [
+            "News / Economy",
+            "Новости / Регионы",
+            "新闻频道>>国际新闻",
+            "Home » World » Asia",
+            "Bridge opens • Port grows • Fair ends • Train resumes",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        let long = "The fair showed timber | grain | seafood | machinery from both sides of the border, and the organisers said that more than two hundred companies from Russia and China took part in the three days of talks, tastings and contract signings.";
+        assert_eq!(classify(long), LineClass::Body);
+        for l in [
+            "Harbin / Heihe trade rose 12% in May.",
+            "Exports/imports grew in the first quarter of 2024, the customs office said.",
+            "The route Harbin – Vladivostok opened in 2023.",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn captions_by_credit_and_layout() {
+        for l in [
+            "Delegates at the opening ceremony in Harbin, May 3 [Photo by Li Ming/example.com.cn]",
+            "The governor (left) talks with the visitors in Heihe (WANG LEI)",
+            "BRIDGE OPENS: Trucks cross the new bridge over the Amur (ZHANG WEI)",
+            "(ZHANG WEI)",
+            "口岸通关现场 李明 摄",
+            "口岸全景。圖片由黑河市政府提供",
+            "Делегация на открытии выставки Фото №2",
+            "Exhibition hall in Harbin. Picture: Organisers",
+            "圖片來源: Press Service",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        for l in [
+            "The governor (left the meeting early) said trade would grow by 10 percent this year.",
+            "记者在口岸看到，货车正在有序通关。",
+            "The picture is clear: trade between the two provinces keeps growing this year.",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn credits_in_both_chinese_scripts() {
+        assert_eq!(meta_line("責任編輯：王小明").unwrap().authors, ["王小明"]);
+        assert_eq!(meta_line("二审：李华").unwrap().authors, ["李华"]);
+        assert_eq!(
+            meta_line("2022年09月22日14:55 | 來源：某某日報")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("某某日報")
+        );
+        assert_eq!(
+            meta_line("稿件来源：某某网 参与互动")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("某某网")
+        );
+        assert_eq!(
+            meta_line("轉自：某某網").unwrap().outlet.as_deref(),
+            Some("某某網")
+        );
+        // A sentence mentioning an editor or a source is not a credit line.
+        assert_eq!(
+            classify(
+                "The editor of the local paper said the source of growth was cross-border trade."
+            ),
+            LineClass::Body
+        );
+        assert_eq!(
+            classify("编辑部收到了许多读者来信，询问口岸开放时间。"),
+            LineClass::Body
+        );
+    }
+
+    #[test]
+    fn datelines_with_agencies() {
+        let m = meta_line("(Xinhua) Updated: 2023-05-04 10:12").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("Xinhua"));
+        assert_eq!(m.date, Some(PartialDate::ymd(2023, 5, 4)));
+        let m = meta_line("Print E-mail Xinhua, June 03, 2018 Adjust font size:").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("Xinhua"));
+        assert_eq!(m.date, Some(PartialDate::ymd(2018, 6, 3)));
+        let m = meta_line("某某网 2024-04-01 14:10:14").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("某某网"));
+        // A weekday or a label word before the date is not an outlet.
+        assert_eq!(meta_line("Friday, Mar 01 2024").unwrap().outlet, None);
+        assert_eq!(
+            meta_line("Modified 31 августа 2022, 05:09").unwrap().outlet,
+            None
+        );
+        assert_eq!(meta_line("11:36, 25 мая 2023").unwrap().outlet, None);
+        // A body sentence naming an agency before a date is not a dateline.
+        assert_eq!(
+            classify("The agreement was first reported by Xinhua, May 3, 2019, and confirmed by officials of both provinces."),
+            LineClass::Body
+        );
+        // A Chinese headline holding a date is not a dateline.
+        assert!(meta_line("黑龙江省代表团将于2026年9月访问哈巴罗夫斯克边疆区").is_none());
     }
 }

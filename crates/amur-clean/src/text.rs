@@ -88,9 +88,21 @@ impl OutletPick {
 }
 
 /// Cleans scraped text. `with_title`: the headline is sought among the
-/// page's first lines and everything above it is page header (plain text
-/// pages); HTML extractions pass false because the title comes from the markup.
+/// page's first lines and everything above it is page header; false when the
+/// title is known from elsewhere.
 pub fn clean_text(text: &str, with_title: bool) -> TextParts {
+    clean(text, with_title, true)
+}
+
+/// Cleans the main text an HTML extractor returned: line rules only, since
+/// the extractor has already cut the page's header, footer and link lists.
+pub fn clean_extracted(text: &str) -> TextParts {
+    clean(text, false, false)
+}
+
+/// `page`: the text is a whole scraped page, so browser-title lines, lines
+/// in a foreign script, lone outlet names and a trailing menu are furniture.
+fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
     let lines = split_date_headers(lines(text));
     let mut parts = TextParts::default();
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
@@ -124,7 +136,7 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             }
             continue;
         }
-        if let Some(o) = outlet::title_tag(line, title.as_deref()) {
+        if let Some(o) = outlet::title_tag(line, title.as_deref()).filter(|_| page) {
             outlets.offer(outlet::TITLE_TAG, Some(o));
             if !seen_body {
                 header_date = header_date.or_else(|| full_date(line));
@@ -168,7 +180,7 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
                 continue;
             }
             LineClass::Clutter(rule) => {
-                if *rule == "comment form" && seen_body {
+                if *rule == "comment form" && seen_body && page {
                     // Comments and the links under them close the article.
                     in_links = true;
                 }
@@ -192,18 +204,17 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             }
             LineClass::Body => {}
         }
-        if outlet::homepage(line).is_some() {
-            outlets.offer(outlet::MENTION, outlet::homepage(line));
-            continue;
-        }
-        if let Some(o) = outlet::lone_outlet(line) {
-            outlets.offer(outlet::MENTION, Some(o));
-            continue;
-        }
-        if line.chars().count() <= FOREIGN_LINE
-            && main_script.is_some_and(|m| foreign_script(line, m))
-        {
-            continue;
+        // Whole pages only: an extractor has already cut these.
+        if page {
+            if let Some(o) = outlet::homepage(line).or_else(|| outlet::lone_outlet(line)) {
+                outlets.offer(outlet::MENTION, Some(o));
+                continue;
+            }
+            if line.chars().count() <= FOREIGN_LINE
+                && main_script.is_some_and(|m| foreign_script(line, m))
+            {
+                continue;
+            }
         }
         if i <= body_start {
             outlets.offer(outlet::AGENCY, outlet::opener_agency(line));
@@ -218,7 +229,9 @@ pub fn clean_text(text: &str, with_title: bool) -> TextParts {
             p.push(line.into_owned());
         }
     }
-    drop_menu_tail(&mut paragraphs);
+    if page {
+        drop_menu_tail(&mut paragraphs);
+    }
     if parts.published.is_none() {
         parts.published = header_date;
     }
@@ -355,5 +368,73 @@ mod tests {
         assert_eq!(p.outlet.as_deref(), Some("吉林日报"));
         assert_eq!(p.authors, ["张明"]);
         assert_eq!(p.body, "5月19日，吉林省代表团出席论坛。");
+    }
+
+    #[test]
+    fn header_above_the_headline_is_dropped() {
+        let t = "Welcome to the Amur Herald\nWorld Business Sports\nNews / Regions\n\nHarbin and Khabarovsk open a new freight route\n2023-04-05 10:00\n\nA freight route between Harbin and Khabarovsk opened on Monday, officials of both cities said.\n\nThe route carries timber and grain.";
+        let p = clean_text(t, true);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Harbin and Khabarovsk open a new freight route")
+        );
+        assert_eq!(p.published, Some(PartialDate::ymd(2023, 4, 5)));
+        assert!(p.body.starts_with("A freight route"), "{}", p.body);
+        assert!(!p.body.contains("World Business"));
+    }
+
+    #[test]
+    fn headline_above_standfirst_and_page_without_headline() {
+        let t = "Bridge traffic grows\nTrucks cross the Amur bridge every hour as trade with China grows\n\nTrade across the Amur bridge grew by a third in May, the customs office said on Monday.";
+        let p = clean_text(t, true);
+        assert_eq!(p.title.as_deref(), Some("Bridge traffic grows"));
+        assert!(p.body.starts_with("Trucks cross"), "{}", p.body);
+        let t = "HARBIN, May 3 (Xinhua) -- Trade across the Amur bridge grew by a third in May, the customs office said.\n\nMore trucks are expected.";
+        let p = clean_text(t, true);
+        assert_eq!(p.title, None);
+        assert_eq!(p.outlet.as_deref(), Some("Xinhua"));
+        assert!(p.body.starts_with("HARBIN, May 3"));
+    }
+
+    #[test]
+    fn scraper_date_header_and_title_tag() {
+        let t = "date 2023-06-10 Мост через Амур открыт для грузовиков\n\nМост через Амур открыт для грузовиков - РИА Новости Приморье, 10.06.2023\n\nБЛАГОВЕЩЕНСК, 10 июн - РИА Новости Приморье. Движение грузовиков по мосту через Амур открыто, сообщили в правительстве области.";
+        let p = clean_text(t, true);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Мост через Амур открыт для грузовиков")
+        );
+        assert_eq!(p.published, Some(PartialDate::ymd(2023, 6, 10)));
+        assert_eq!(p.outlet.as_deref(), Some("РИА Новости Приморье"));
+        assert!(p.body.starts_with("БЛАГОВЕЩЕНСК"), "{}", p.body);
+    }
+
+    #[test]
+    fn outlet_from_chinese_opener_and_footer_tail() {
+        let t = "某某市代表团访问哈巴罗夫斯克\n\n新華網哈爾濱5月3日電 某某市代表團抵達哈巴羅夫斯克，雙方就口岸建設進行了會談。\n\n雙方簽署了合作備忘錄。\n\n責任編輯：王小明\n\n手機版\n掃一掃\n热门专题";
+        let p = clean_text(t, true);
+        assert_eq!(p.outlet.as_deref(), Some("新華網"));
+        assert_eq!(
+            p.body,
+            "新華網哈爾濱5月3日電 某某市代表團抵達哈巴羅夫斯克，雙方就口岸建設進行了會談。\n\n雙方簽署了合作備忘錄。"
+        );
+    }
+
+    #[test]
+    fn short_last_paragraph_of_the_body_survives() {
+        let t = "Harbin fair opens\n\nThe Harbin fair opened on Monday with exhibitors from Russia and China, organisers said.\n\nIt runs until Friday.";
+        let p = clean_text(t, true);
+        assert!(p.body.ends_with("It runs until Friday."), "{}", p.body);
+    }
+
+    #[test]
+    fn foreign_script_lines_and_comments() {
+        let t = "Мост через Амур открыт\n\n大桥开通\n\nДвижение по мосту через Амур открыто, сообщили в правительстве области в понедельник.\n\nОставить комментарий\nДругая новость о ярмарке\nЕщё одна новость";
+        let p = clean_text(t, true);
+        assert_eq!(p.title.as_deref(), Some("Мост через Амур открыт"));
+        assert_eq!(
+            p.body,
+            "Движение по мосту через Амур открыто, сообщили в правительстве области в понедельник."
+        );
     }
 }

@@ -136,8 +136,14 @@ static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*(?:>>|[>»›|]|\s/\s
 static BRACKET_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)[\[【]\s*(photo|picture|pic|image|фото|图|圖|摄影|攝影)[^\]】]{0,80}[\]】]$")
 });
-static HAN_CAPTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\s\p{Han}{2,4}\s*(摄|攝)$|(图片|圖片)由.{1,30}提供$)"));
+static HAN_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\s\p{Han}{2,4}\s*(摄|攝)$|(图片|圖片)由.{1,30}提供$|(图片来源|圖片來源)\s*[:：].{1,100}$)",
+    )
+});
+static FOOTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(all rights reserved|все права защищены|版权所有|版權所有|copyright|\b(19|20)\d{2}\b)")
+});
 static CAPS_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-Z][A-Z .'-]{3,40}\)$"));
 static CAPS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][A-Z' -]{2,40}:\s"));
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -265,7 +271,10 @@ pub fn classify(line: &str) -> LineClass {
     if link_list(line, len) {
         return LineClass::Clutter("navigation");
     }
-    if caption_shape(line, len) {
+    // A line opening with © is a picture credit; a footer's © is caught below.
+    if caption_shape(line, len)
+        || (line.starts_with('©') && len <= 300 && !FOOTER_WORDS.is_match(line))
+    {
         return LineClass::Clutter("caption");
     }
     if nav_segments(line) {
@@ -734,6 +743,10 @@ mod tests {
             classify("新聞時間線"),
             LineClass::ReadAlso { inline: false }
         );
+        assert!(matches!(
+            classify("© 2024 Harbin Daily"),
+            LineClass::Clutter("footer")
+        ));
         assert_eq!(
             classify("Editor's Picks"),
             LineClass::ReadAlso { inline: false }
@@ -787,12 +800,15 @@ mod tests {
             "Делегация на открытии выставки Фото №2",
             "Exhibition hall in Harbin. Picture: Organisers",
             "圖片來源: Press Service",
+            "大桥横跨两岸图片来源：某某通讯社/Press Service",
+            "© Press service of the governor / Photo bank. The bridge over the Amur.",
         ] {
             assert!(clutter(l), "{l}");
         }
         for l in [
             "The governor (left the meeting early) said trade would grow by 10 percent this year.",
             "记者在口岸看到，货车正在有序通关。",
+            "图片来源是当地政府提供的资料，记者核实了数据。",
             "The picture is clear: trade between the two provinces keeps growing this year.",
         ] {
             assert_eq!(classify(l), LineClass::Body, "{l}");

@@ -155,7 +155,7 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
     let sample: String = head.body.chars().take(ECHO_SAMPLE).collect();
     let vocab: HashSet<String> = tokens(&sample).into_iter().collect();
     let main = script(&sample);
-    let mut scored: Vec<(f32, usize)> = Vec::new();
+    let mut scored: Vec<(f32, f32, usize)> = Vec::new();
     for c in &head.candidates {
         let text = trim_title(c.text);
         if !eligible(text) {
@@ -202,16 +202,24 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
         if main.is_some() && script(text) != main {
             score -= 2.0;
         }
-        if score >= THRESHOLD {
-            scored.push((score, c.index));
-        }
+        scored.push((score, echo, c.index));
     }
     let best = scored
         .iter()
         .copied()
+        .filter(|(score, _, _)| *score >= THRESHOLD)
+        .map(|(score, _, i)| (score, i))
         .reduce(|b, x| if x.0 >= b.0 { x } else { b })?;
+    let text_of = |i: usize| {
+        head.candidates
+            .iter()
+            .find(|c| c.index == i)
+            .map(|c| trim_title(c.text))
+            .unwrap_or("")
+    };
     // A headline stands above its standfirst: when the line just above the
-    // winner (blank lines aside) qualifies too, it is the headline.
+    // winner (blank lines aside) shares the body's words and nearly
+    // qualifies, it is the headline.
     let above = head
         .candidates
         .iter()
@@ -219,10 +227,22 @@ pub fn pick(head: &Head<'_>) -> Option<usize> {
         .find(|c| c.index < best.1)
         .filter(|c| head.lines_between_blank(c.index, best.1))
         .map(|c| c.index);
-    match above {
-        Some(a) if scored.iter().any(|(_, i)| *i == a) => Some(a),
-        _ => Some(best.1),
-    }
+    let pick = match above {
+        Some(a)
+            if scored
+                .iter()
+                .any(|(s, e, i)| *i == a && *e > 0.0 && *s >= THRESHOLD - 1.0) =>
+        {
+            a
+        }
+        _ => best.1,
+    };
+    // A repeated headline: its first occurrence is the headline.
+    let text = text_of(pick);
+    head.candidates
+        .iter()
+        .find(|c| trim_title(c.text) == text)
+        .map(|c| c.index)
 }
 
 #[cfg(test)]
@@ -253,6 +273,27 @@ mod tests {
         let body =
             "A freight route between Harbin and Khabarovsk opened on Monday, officials said.";
         assert_eq!(pick(&head(&lines, Some(3), body)), Some(2));
+    }
+
+    #[test]
+    fn site_name_above_headline_is_not_taken() {
+        let lines = [
+            "Northern Herald",
+            "Harbin and Khabarovsk open a new freight route",
+        ];
+        let body =
+            "A freight route between Harbin and Khabarovsk opened on Monday, officials said.";
+        assert_eq!(pick(&head(&lines, None, body)), Some(1));
+    }
+
+    #[test]
+    fn headline_above_its_standfirst() {
+        let lines = [
+            "Bridge traffic grows",
+            "Trucks cross the bridge every hour as trade with China grows",
+        ];
+        let body = "Trade across the bridge grew by a third in May; trucks now cross every hour.";
+        assert_eq!(pick(&head(&lines, None, body)), Some(0));
     }
 
     #[test]

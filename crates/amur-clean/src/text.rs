@@ -31,6 +31,8 @@ const LINK_LINE: usize = 140;
 const HEAD_LINES: usize = 80;
 /// Longest line of a trailing block of menu or ad lines.
 const TAIL_LINE: usize = 40;
+/// How many body lines may carry the agency credit that opens the lead.
+const OPENER_LINES: usize = 3;
 /// Longest line in a foreign script that is taken for furniture.
 const FOREIGN_LINE: usize = 120;
 
@@ -128,6 +130,7 @@ fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
     let main_script = script(&sample);
     let mut outlets = OutletPick::default();
     let mut header_date: Option<PartialDate> = None;
+    let mut body_lines = 0usize;
     for (i, line) in lines.iter().enumerate() {
         let class = &classes[i];
         if line.is_empty() {
@@ -216,11 +219,13 @@ fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
                 continue;
             }
         }
-        if i <= body_start {
+        // The agency credit opens the lead, which may follow a standfirst.
+        if body_lines < OPENER_LINES {
             outlets.offer(outlet::AGENCY, outlet::opener_agency(line));
         }
         outlets.offer(outlet::MENTION, outlet::mention(line));
         seen_body = true;
+        body_lines += 1;
         let line = END_MARK.replace(line, "");
         if line.is_empty() {
             continue;
@@ -241,7 +246,7 @@ fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
 }
 
 /// Characters of body read for the headline's echo test.
-const ECHO_CHARS: usize = 1500;
+const ECHO_CHARS: usize = 4000;
 
 fn pick_title(
     lines: &[String],
@@ -418,6 +423,16 @@ mod tests {
             p.body,
             "新華網哈爾濱5月3日電 某某市代表團抵達哈巴羅夫斯克，雙方就口岸建設進行了會談。\n\n雙方簽署了合作備忘錄。"
         );
+    }
+
+    #[test]
+    fn agency_credit_after_a_standfirst() {
+        let t = "某某大桥正式通车\n\n两岸居民期待已久的大桥今天正式通车，货车和客车都可以通行了。\n\n（某某新闻网）位于两国边境的大桥正式通车，首批货车顺利通关。";
+        let p = clean_text(t, true);
+        assert_eq!(p.outlet.as_deref(), Some("某某新闻网"));
+        // Deep in the body a bracketed name is no credit.
+        let t = "Bridge opens\n\nThe bridge opened on Friday, officials said.\n\nTrucks crossed in the morning.\n\nBuses followed at noon.\n\n(Amur Post) -- a local paper -- counted the first trucks.";
+        assert_eq!(clean_text(t, true).outlet, None);
     }
 
     #[test]

@@ -212,6 +212,19 @@ fn starts_with_phrase(kind: Kind, line: &str) -> bool {
         .any(|p| lower.starts_with(p.as_str()))
 }
 
+/// A breadcrumb: a "you are here" phrase, then a separator or a path with
+/// no sentence punctuation.
+fn crumb_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    FURNITURE_LEXICON.phrases(Kind::Crumb).iter().any(|p| {
+        lower.strip_prefix(p.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with([':', '：', '>', '»', '/', '|', '›', '→'])
+                || !rest.contains([',', '，', '。', '.'])
+        })
+    })
+}
+
 /// A short line opening with a "follow us" phrase.
 fn follow_line(line: &str) -> bool {
     let han = line.chars().next().is_some_and(is_han);
@@ -272,6 +285,9 @@ pub fn classify(line: &str) -> LineClass {
         return LineClass::Clutter("navigation");
     }
     // A line opening with © is a picture credit; a footer's © is caught below.
+    if len <= 150 && crumb_line(line) {
+        return LineClass::Clutter("navigation");
+    }
     if caption_shape(line, len)
         || (line.starts_with('©') && len <= 300 && !FOOTER_WORDS.is_match(line))
     {
@@ -774,6 +790,9 @@ mod tests {
             "新闻频道>>国际新闻",
             "Home » World » Asia",
             "Bridge opens • Port grows • Fair ends • Train resumes",
+            "您當前的位置：首頁 新聞 國際",
+            "当前位置: 首页>> 工作动态",
+            "Вы находитесь: Главная Новости",
         ] {
             assert!(clutter(l), "{l}");
         }
@@ -783,6 +802,7 @@ mod tests {
             "Harbin / Heihe trade rose 12% in May.",
             "Exports/imports grew in the first quarter of 2024, the customs office said.",
             "The route Harbin – Vladivostok opened in 2023.",
+            "当前位置优越的口岸吸引了大量企业入驻，贸易额不断增长，成为两国合作的重要窗口。这一趋势预计将在未来几年持续下去，双方都对此表示欢迎，并计划进一步扩大合作范围和领域，推动更多项目落地实施，惠及两国人民和企业，促进区域经济的发展和繁荣。",
         ] {
             assert_eq!(classify(l), LineClass::Body, "{l}");
         }

@@ -71,6 +71,8 @@ pub enum Kind {
     Teaser,
     /// Opens a site banner ("Welcome to …").
     Banner,
+    /// Opens a breadcrumb ("当前位置：…").
+    Crumb,
 }
 
 /// Furniture phrases by kind, lower case.
@@ -113,6 +115,7 @@ fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
             "date" => Kind::Date,
             "teaser" => Kind::Teaser,
             "banner" => Kind::Banner,
+            "crumb" => Kind::Crumb,
             other => {
                 return Err(DataError {
                     file: FURNITURE_FILE,

@@ -55,6 +55,13 @@ static REPORTS_HOST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HOST_RE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:https?://)?((?:[a-z\d-]+\.)+[a-z]{2,6})\b"));
+static FOOTER_LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:©|copyright\s*©?|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?([^.,|©\d][^,|©]{1,40}?)\s*[.,|]?\s*(?:all rights reserved.*|все права защищены.*)?$",
+    )
+});
+static FOOTER_HAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:©\s*)?(\p{Han}{2,10}[网網报報社台])\s*(?:版权所有|版權所有)"));
 static TITLE_TAG_RE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(.{4,}?)\s[-–—|]\s([^,|]{2,40}?)(?:,\s(?:[\d.,:\s]+))?$"));
 
@@ -145,6 +152,30 @@ pub fn host_outlet(line: &str) -> Option<String> {
     HOST_RE
         .captures_iter(line)
         .find_map(|c| OUTLET_TABLE.by_host(&c[1]).map(str::to_string))
+}
+
+/// The site named by a copyright footer: "© 2024 Harbin Daily. All rights
+/// reserved.", "Copyright 2001-2024 By example.com", "某某网 版权所有".
+pub fn footer_name(line: &str) -> Option<String> {
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let name = if let Some(c) = FOOTER_LATIN.captures(line) {
+        c[1].trim().to_string()
+    } else {
+        FOOTER_HAN.captures(line)?[1].to_string()
+    };
+    let host = HOST_RE
+        .captures(&name)
+        .filter(|c| c[0].len() == name.len())
+        .map(|c| c[1].to_string());
+    match host {
+        Some(h) => Some(OUTLET_TABLE.by_host(&h).map(str::to_string).unwrap_or(h)),
+        None if name.split_whitespace().count() <= 5 && name.chars().any(char::is_alphabetic) => {
+            Some(name)
+        }
+        None => None,
+    }
 }
 
 /// A line that is only a known outlet's name ("Sputnik").
@@ -249,6 +280,23 @@ mod tests {
         );
         assert_eq!(host_outlet("Write to us at news@example.org"), None);
         assert_eq!(lone_outlet("Sputnik").as_deref(), Some("Sputnik"));
+        assert_eq!(
+            footer_name("© 2024 Harbin Daily. All rights reserved.").as_deref(),
+            Some("Harbin Daily")
+        );
+        assert_eq!(
+            footer_name("Copyright 2001-2024 By www.chinadaily.com.cn").as_deref(),
+            Some("China Daily")
+        );
+        assert_eq!(
+            footer_name("某某新闻网 版权所有").as_deref(),
+            Some("某某新闻网")
+        );
+        assert_eq!(
+            footer_name("The copyright of the photos belongs to the authors, the organisers said on Monday."),
+            None
+        );
+        assert_eq!(footer_name("© 2024"), None);
         assert_eq!(
             byline_outlet("By Li Ming (example.com.cn)").as_deref(),
             Some("example.com.cn")

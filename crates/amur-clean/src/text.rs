@@ -188,7 +188,8 @@ fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
                     in_links = true;
                 }
                 if *rule == "footer" {
-                    outlets.offer(outlet::HOST, outlet::host_outlet(line));
+                    let name = outlet::footer_name(line);
+                    outlets.offer(outlet::HOST, name.or_else(|| outlet::host_outlet(line)));
                 }
                 outlets.offer(outlet::MENTION, outlet::mention(line));
                 continue;

@@ -7,6 +7,7 @@
 //! with a counter word, and so on. Body sentences never match because every
 //! rule also bounds the line's length or requires the whole line to match.
 
+use crate::lexicon::{Kind, FURNITURE_LEXICON, OUTLET_TABLE};
 use amur_dates::{find_dates, PartialDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -44,12 +45,12 @@ fn re(s: &str) -> Regex {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[(\[]?(скриншот|скрин|фото|фотография|图为|фоторепортаж|видео|иллюстрация|инфографика|коллаж|кадр|источник фото|фото и видео|photo|photos|photograph|image|images|picture|pictured|screenshot|screen ?grab|video|illustration|infographic|credit|file photo|图片|图片来源|图|照片|摄影|摄|视频|截图|配图)(\s+(by|from|courtesy of|provided by))?\s*[:：|/©—–-]",
+        r"(?i)^[(\[]?(скриншот|скрин|фото|фотография|图为|фоторепортаж|видео|иллюстрация|инфографика|коллаж|кадр|источник фото|фото и видео|photo|photos|photograph|image|images|picture|pictured|screenshot|screen ?grab|video|illustration|infographic|credit|file photo|图片|图片来源|图|照片|摄影|摄|视频|截图|配图|圖片|圖片來源|圖|攝影|攝|視頻|截圖|配圖)(\s+(by|from|courtesy of|provided by))?\s*[:：|/©—–-]",
     )
 });
 static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|\b(photo|фото)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
+        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|\b(photo|picture|фото|credit)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
     )
 });
 static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,14 +95,24 @@ static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(home|главная|首页|新闻首页|当前位置[:：]?|您的位置[:：]?|you are here[:：]?)\s*[>»/|›→]",
     )
 });
+/// Credit and date labels from `page_furniture.tsv`, longest first, each
+/// followed by a colon.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[\s|/•·,])(source|sources|editor|editors|edited by|author|authors|written by|reporter|correspondent|posted on|posted by|published( on)?|updated( on)?|date|источник|редактор|автор|авторы|текст|корреспондент|опубликовано|обновлено|дата публикации|дата|来源|文章来源|作者|责任编辑|编辑|记者|责编|通讯员|发布时间|发布日期|更新时间|时间|日期|稿源)\s*[:：]",
-    )
+    let lex = &*FURNITURE_LEXICON;
+    let mut words: Vec<&String> = [Kind::Source, Kind::Credit, Kind::Date]
+        .iter()
+        .flat_map(|k| lex.phrases(*k))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    re(&format!(
+        r"(?i)(?:^|[\s|/•·,(（])({})\s*[:：]",
+        alts.join("|")
+    ))
 });
 static POSTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|опубликовано|обновлено|发布于|发表于)\b",
+        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|modified|created|changed|edited|опубликовано|обновлено|изменено|发布于|发表于)\b",
     )
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,6 +132,108 @@ static OFFICE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static NAV_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*(?:>>|[>»›|]|\s/\s)\s*"));
+static BRACKET_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)[\[【]\s*(photo|picture|pic|image|фото|图|圖|摄影|攝影)[^\]】]{0,80}[\]】]$")
+});
+static HAN_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\s\p{Han}{2,4}\s*(摄|攝)$|(图片|圖片)由.{1,30}提供$|(图片来源|圖片來源)\s*[:：].{1,100}$)",
+    )
+});
+static FOOTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(all rights reserved|все права защищены|版权所有|版權所有|copyright|\b(19|20)\d{2}\b)")
+});
+static CAPS_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-Z][A-Z .'-]{3,40}\)$"));
+static CAPS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][A-Z' -]{2,40}:\s"));
+static POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\((left|right|center|centre|front|middle|[1-9](st|nd|rd|th) [lr])\)")
+});
+static NUMBERED_PHOTO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(^|\s)(фото|photo|图|圖)\s*(№|#|no\.?)\s*\d+$"));
+static SHORT_COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(?:[.,]\d+)?\s*[kKmMкКмМ万萬]$"));
+static LINK_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"\s[•|·]\s"));
+static BARE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:By|BY)\s"));
+
+/// Navigation: two or more short capitalised segments joined by menu
+/// separators ("News / Politics", "人民網>>新疆頻道").
+pub fn nav_segments(line: &str) -> bool {
+    if line.chars().count() > 150 {
+        return false;
+    }
+    let segs: Vec<&str> = NAV_SEP
+        .split(line)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segs.len() >= 2
+        && NAV_SEP.find_iter(line).count() >= 1
+        && segs.iter().all(|s| {
+            s.chars().count() <= 40
+                && s.split_whitespace().count() <= 6
+                && !s.chars().any(|c| c.is_ascii_digit())
+                && !s.ends_with(['.', '。', '!', '?', '！', '？', ','])
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || is_han(c) || !c.is_alphabetic())
+        })
+}
+
+/// A line of link titles joined by bullets or bars: three separators or
+/// more, short items, and no closing full stop.
+fn link_list(line: &str, len: usize) -> bool {
+    let seps = LINK_LIST.find_iter(line).count();
+    seps >= 3
+        && len <= 600
+        && len / (seps + 1) <= 70
+        && !line.ends_with(['.', '。', '!', '！', '?', '？'])
+}
+
+/// A caption identified by its credit or layout rather than a label.
+fn caption_shape(line: &str, len: usize) -> bool {
+    if len <= 400 && BRACKET_CREDIT.is_match(line) {
+        return true;
+    }
+    if len <= 300 && CAPS_CREDIT.is_match(line) {
+        let bare = line.starts_with('(') && len <= 45;
+        if bare || CAPS_LEAD.is_match(line) || POSITION.is_match(line) {
+            return true;
+        }
+    }
+    len <= 160 && (HAN_CAPTION.is_match(line) || NUMBERED_PHOTO.is_match(line))
+}
+
+/// Whether a line opens with a phrase of `kind`.
+fn starts_with_phrase(kind: Kind, line: &str) -> bool {
+    let lower = line.to_lowercase();
+    FURNITURE_LEXICON
+        .phrases(kind)
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()))
+}
+
+/// A breadcrumb: a "you are here" phrase, then a separator or a path with
+/// no sentence punctuation.
+fn crumb_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    FURNITURE_LEXICON.phrases(Kind::Crumb).iter().any(|p| {
+        lower.strip_prefix(p.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with([':', '：', '>', '»', '/', '|', '›', '→'])
+                || !rest.contains([',', '，', '。', '.'])
+        })
+    })
+}
+
+/// A short line opening with a "follow us" phrase.
+fn follow_line(line: &str) -> bool {
+    let han = line.chars().next().is_some_and(is_han);
+    let limit = if han { 8 } else { 40 };
+    line.chars().count() <= limit
+        && !line.ends_with(['.', '。'])
+        && starts_with_phrase(Kind::Follow, line)
+}
+
 /// Classifies one normalised line.
 pub fn classify(line: &str) -> LineClass {
     let len = line.chars().count();
@@ -135,6 +248,53 @@ pub fn classify(line: &str) -> LineClass {
         if len < 200 && m.as_str().trim_end().ends_with([':', '：', '»', '>']) {
             return LineClass::ReadAlso { inline: true };
         }
+    }
+    let lex = &*FURNITURE_LEXICON;
+    if len <= 60 {
+        if lex.whole_line(Kind::Block, line) {
+            return LineClass::ReadAlso { inline: false };
+        }
+        if lex.whole_line(Kind::Widget, line) {
+            return LineClass::Clutter("widget");
+        }
+        if lex.whole_line(Kind::End, line) {
+            return LineClass::Clutter("end mark");
+        }
+        if starts_with_phrase(Kind::Banner, line) {
+            return LineClass::Clutter("banner");
+        }
+        if follow_line(line) {
+            return LineClass::Clutter("follow");
+        }
+        if SHORT_COUNT.is_match(line) {
+            return LineClass::Clutter("counter");
+        }
+        if BARE_BY.is_match(line) && BYLINE.captures(line).is_none() && !line.ends_with('.') {
+            return LineClass::Clutter("byline");
+        }
+    }
+    let lower = line.to_lowercase();
+    if lex
+        .phrases(Kind::Teaser)
+        .iter()
+        .any(|t| lower.ends_with(t.as_str()))
+    {
+        return LineClass::ReadAlso { inline: false };
+    }
+    if link_list(line, len) {
+        return LineClass::Clutter("navigation");
+    }
+    // A line opening with © is a picture credit; a footer's © is caught below.
+    if len <= 150 && crumb_line(line) {
+        return LineClass::Clutter("navigation");
+    }
+    if caption_shape(line, len)
+        || (line.starts_with('©') && len <= 300 && !FOOTER_WORDS.is_match(line))
+    {
+        return LineClass::Clutter("caption");
+    }
+    if nav_segments(line) {
+        return LineClass::Clutter("navigation");
     }
     if len <= 160 {
         if CAPTION.is_match(line) {
@@ -214,13 +374,25 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
     let prefix_end = labels.first().map(|l| l.0).unwrap_or(line.len());
     let prefix = &line[..prefix_end];
     // A label line starts with a label, or with a dateline that labels follow.
+    // "(Xinhua) Updated: …": an agency credit may precede the first label.
+    let lead_agency = labels
+        .first()
+        .and_then(|l| paren_agency(line[..l.0].trim()));
     let starts_with_label = labels
         .first()
-        .is_some_and(|l| line[..l.0].trim().is_empty());
-    let mut meta = MetaLine::default();
+        .is_some_and(|l| line[..l.0].trim().is_empty())
+        || lead_agency.is_some();
+    let mut meta = MetaLine {
+        outlet: lead_agency,
+        ..Default::default()
+    };
     let prefix_rest = residue(prefix, &dates);
-    let prefix_is_dateline =
-        dated.is_some_and(|d| d.start < prefix_end) && short_residue(&prefix_rest);
+    // "… Xinhua, June 03, 2018 …": a known agency right before the date.
+    let agency_dated = dated
+        .filter(|_| len <= 80)
+        .and_then(|d| agency_before(&line[..d.start]));
+    let prefix_is_dateline = dated.is_some_and(|d| d.start < prefix_end)
+        && (short_residue(&prefix_rest) || agency_dated.is_some());
     let posted = POSTED.is_match(line) && len <= 60;
     if !(starts_with_label || prefix_is_dateline || posted) {
         return None;
@@ -231,7 +403,7 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
     if prefix_is_dateline {
         // A publication named before the date: "Biang.ru 06.08.21 211".
         let before = dated.map(|d| &line[..d.start]).unwrap_or("");
-        meta.outlet = outlet_token(before.trim());
+        meta.outlet = agency_dated.or_else(|| outlet_token(before.trim()));
     }
     for (i, (_, end, label)) in labels.iter().enumerate() {
         let stop = labels.get(i + 1).map(|l| l.0).unwrap_or(line.len());
@@ -255,45 +427,25 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
         if value.chars().count() > 120 || value.split_whitespace().count() > 14 {
             return None;
         }
-        match label.as_str() {
-            "source" | "sources" | "источник" | "来源" | "文章来源" | "稿源" => {
-                if !value_clean.is_empty()
-                    && meta.outlet.is_none()
-                    && value_clean.split_whitespace().count() <= 6
-                {
-                    meta.outlet = Some(value_clean.trim_end_matches('.').to_string());
-                }
+        let lex = &*FURNITURE_LEXICON;
+        if lex.phrases(Kind::Source).contains(label) {
+            // Chinese outlet names hold no spaces: what follows a space is
+            // another widget ("来源：某某网 参与互动").
+            let v = if value_clean.chars().next().is_some_and(is_han) {
+                value_clean.split_whitespace().next().unwrap_or("")
+            } else {
+                value_clean
+            };
+            if !v.is_empty() && meta.outlet.is_none() && v.split_whitespace().count() <= 6 {
+                meta.outlet = Some(v.trim_end_matches(['.', '。']).to_string());
             }
-            "editor"
-            | "editors"
-            | "edited by"
-            | "author"
-            | "authors"
-            | "written by"
-            | "reporter"
-            | "correspondent"
-            | "posted by"
-            | "редактор"
-            | "автор"
-            | "авторы"
-            | "текст"
-            | "корреспондент"
-            | "作者"
-            | "责任编辑"
-            | "编辑"
-            | "记者"
-            | "责编"
-            | "通讯员" => {
-                meta.authors.extend(split_names(value_clean));
-            }
-            _ => {
-                if meta.date.is_none() {
-                    meta.date = dates
-                        .iter()
-                        .find(|d| d.start >= *end && d.date.year.is_some())
-                        .map(|d| d.date);
-                }
-            }
+        } else if lex.phrases(Kind::Credit).contains(label) {
+            meta.authors.extend(split_names(value_clean));
+        } else if meta.date.is_none() {
+            meta.date = dates
+                .iter()
+                .find(|d| d.start >= *end && d.date.year.is_some())
+                .map(|d| d.date);
         }
     }
     Some(meta)
@@ -322,7 +474,10 @@ fn residue(s: &str, dates: &[amur_dates::FoundDate]) -> String {
 }
 
 fn short_residue(r: &str) -> bool {
-    r.split_whitespace().count() <= 3 && r.chars().count() <= 40
+    // Chinese runs words together: count its characters, not its words.
+    r.split_whitespace().count() <= 3
+        && r.chars().count() <= 40
+        && r.chars().filter(|c| is_han(*c)).count() <= 12
 }
 
 fn strip_dates(s: &str) -> String {
@@ -339,21 +494,62 @@ fn strip_dates(s: &str) -> String {
     out
 }
 
-/// A publication name standing alone before a date: a domain or one or two
-/// capitalised words.
-fn outlet_token(s: &str) -> Option<String> {
-    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    if s.is_empty() || s.chars().count() > 40 {
+/// A publication name standing alone before a date: a domain, a known
+/// outlet, a Chinese name ending in an outlet word (网, 报, 社, 台), or one or
+/// two capitalised words not followed by a comma (that is a weekday).
+fn outlet_token(before: &str) -> Option<String> {
+    let comma = before.trim_end().ends_with([',', '，']);
+    let s = before.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    if s.is_empty() || s.chars().count() > 40 || !s.chars().any(char::is_alphabetic) {
         return None;
     }
-    if DOMAIN.is_match(s) {
+    if DOMAIN.is_match(s) || OUTLET_TABLE.agencies.iter().any(|a| a == s) {
         return Some(s.to_string());
+    }
+    if s.chars().all(is_han) {
+        let n = s.chars().count();
+        let outlet_word = s.ends_with(['网', '網', '报', '報', '社', '台']);
+        return ((3..=10).contains(&n) && outlet_word).then(|| s.to_string());
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let capitalised = words.iter().all(|w| {
         w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().all(|c| !c.is_alphabetic())
     });
-    (words.len() <= 2 && capitalised && !POSTED.is_match(s)).then(|| s.to_string())
+    (words.len() <= 2 && capitalised && !comma && !POSTED.is_match(s)).then(|| s.to_string())
+}
+
+/// A known agency ending the text before a date ("… Xinhua, ").
+fn agency_before(before: &str) -> Option<String> {
+    let b = before
+        .trim_end()
+        .trim_end_matches([',', '，', '|', '/'])
+        .trim_end();
+    OUTLET_TABLE
+        .agencies
+        .iter()
+        .find(|a| {
+            b.ends_with(a.as_str())
+                && b[..b.len() - a.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .cloned()
+}
+
+/// An agency credit in brackets: "(Xinhua)", "（中新社）".
+pub fn paren_agency(s: &str) -> Option<String> {
+    let inner = s
+        .strip_prefix(['(', '（'])?
+        .strip_suffix([')', '）'])?
+        .trim();
+    let known = OUTLET_TABLE.agencies.iter().any(|a| a == inner);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let shaped = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (known || shaped).then(|| inner.to_string())
 }
 
 /// Whether a byline also states an office ("Consul General of … in …").
@@ -538,5 +734,165 @@ mod tests {
             meta_line("By Jane Doe and John Smith").unwrap().authors,
             ["Jane Doe", "John Smith"]
         );
+    }
+
+    #[test]
+    fn furniture_from_the_lexicon() {
+        for l in [
+            "Adjust font size:",
+            "Subscribe Now >>",
+            "搜 索",
+            "小字號",
+            "關注",
+            "关注某某网",
+            "Follow us on Telegram",
+            "Welcome to the Harbin Daily website",
+            "歡迎訪問黑河新聞網",
+            "Enditem",
+            "（完）",
+            "8.03K",
+            "By 0 and 0",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        assert_eq!(
+            classify("新聞時間線"),
+            LineClass::ReadAlso { inline: false }
+        );
+        assert!(matches!(
+            classify("© 2024 Harbin Daily"),
+            LineClass::Clutter("footer")
+        ));
+        assert_eq!(
+            classify("Editor's Picks"),
+            LineClass::ReadAlso { inline: false }
+        );
+        assert_eq!(
+            classify("Ports in the south handle more grain than before.【detailed】"),
+            LineClass::ReadAlso { inline: false }
+        );
+        // Body sentences that open with the same words survive.
+        for l in [
+            "关注中俄地方合作的企业越来越多，双方贸易额持续增长。",
+            "Welcome to the new era of cooperation, the governor told the forum on Monday.",
+            "By 2030 the two regions plan to double their trade turnover, officials said.",
+            "Editor's picks of the year included a report on the new bridge over the Amur.",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn navigation_and_link_lists() {
+        for l in [
+            "News / Economy",
+            "Новости / Регионы",
+            "新闻频道>>国际新闻",
+            "Home » World » Asia",
+            "Bridge opens • Port grows • Fair ends • Train resumes",
+            "您當前的位置：首頁 新聞 國際",
+            "当前位置: 首页>> 工作动态",
+            "Вы находитесь: Главная Новости",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        let long = "The fair showed timber | grain | seafood | machinery from both sides of the border, and the organisers said that more than two hundred companies from Russia and China took part in the three days of talks, tastings and contract signings.";
+        assert_eq!(classify(long), LineClass::Body);
+        for l in [
+            "Harbin / Heihe trade rose 12% in May.",
+            "Exports/imports grew in the first quarter of 2024, the customs office said.",
+            "The route Harbin – Vladivostok opened in 2023.",
+            "当前位置优越的口岸吸引了大量企业入驻，贸易额不断增长，成为两国合作的重要窗口。这一趋势预计将在未来几年持续下去，双方都对此表示欢迎，并计划进一步扩大合作范围和领域，推动更多项目落地实施，惠及两国人民和企业，促进区域经济的发展和繁荣。",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn captions_by_credit_and_layout() {
+        for l in [
+            "Delegates at the opening ceremony in Harbin, May 3 [Photo by Li Ming/example.com.cn]",
+            "The governor (left) talks with the visitors in Heihe (WANG LEI)",
+            "BRIDGE OPENS: Trucks cross the new bridge over the Amur (ZHANG WEI)",
+            "(ZHANG WEI)",
+            "口岸通关现场 李明 摄",
+            "口岸全景。圖片由黑河市政府提供",
+            "Делегация на открытии выставки Фото №2",
+            "Exhibition hall in Harbin. Picture: Organisers",
+            "圖片來源: Press Service",
+            "大桥横跨两岸图片来源：某某通讯社/Press Service",
+            "© Press service of the governor / Photo bank. The bridge over the Amur.",
+        ] {
+            assert!(clutter(l), "{l}");
+        }
+        for l in [
+            "The governor (left the meeting early) said trade would grow by 10 percent this year.",
+            "记者在口岸看到，货车正在有序通关。",
+            "图片来源是当地政府提供的资料，记者核实了数据。",
+            "The picture is clear: trade between the two provinces keeps growing this year.",
+        ] {
+            assert_eq!(classify(l), LineClass::Body, "{l}");
+        }
+    }
+
+    #[test]
+    fn credits_in_both_chinese_scripts() {
+        assert_eq!(meta_line("責任編輯：王小明").unwrap().authors, ["王小明"]);
+        assert_eq!(meta_line("二审：李华").unwrap().authors, ["李华"]);
+        assert_eq!(
+            meta_line("2022年09月22日14:55 | 來源：某某日報")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("某某日報")
+        );
+        assert_eq!(
+            meta_line("稿件来源：某某网 参与互动")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("某某网")
+        );
+        assert_eq!(
+            meta_line("轉自：某某網").unwrap().outlet.as_deref(),
+            Some("某某網")
+        );
+        // A sentence mentioning an editor or a source is not a credit line.
+        assert_eq!(
+            classify(
+                "The editor of the local paper said the source of growth was cross-border trade."
+            ),
+            LineClass::Body
+        );
+        assert_eq!(
+            classify("编辑部收到了许多读者来信，询问口岸开放时间。"),
+            LineClass::Body
+        );
+    }
+
+    #[test]
+    fn datelines_with_agencies() {
+        let m = meta_line("(Xinhua) Updated: 2023-05-04 10:12").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("Xinhua"));
+        assert_eq!(m.date, Some(PartialDate::ymd(2023, 5, 4)));
+        let m = meta_line("Print E-mail Xinhua, June 03, 2018 Adjust font size:").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("Xinhua"));
+        assert_eq!(m.date, Some(PartialDate::ymd(2018, 6, 3)));
+        let m = meta_line("某某网 2024-04-01 14:10:14").unwrap();
+        assert_eq!(m.outlet.as_deref(), Some("某某网"));
+        // A weekday or a label word before the date is not an outlet.
+        assert_eq!(meta_line("Friday, Mar 01 2024").unwrap().outlet, None);
+        assert_eq!(
+            meta_line("Modified 31 августа 2022, 05:09").unwrap().outlet,
+            None
+        );
+        assert_eq!(meta_line("11:36, 25 мая 2023").unwrap().outlet, None);
+        // A body sentence naming an agency before a date is not a dateline.
+        assert_eq!(
+            classify("The agreement was first reported by Xinhua, May 3, 2019, and confirmed by officials of both provinces."),
+            LineClass::Body
+        );
+        // A Chinese headline holding a date is not a dateline.
+        assert!(meta_line("黑龙江省代表团将于2026年9月访问哈巴罗夫斯克边疆区").is_none());
     }
 }

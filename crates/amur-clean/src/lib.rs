@@ -24,10 +24,13 @@
 #![warn(missing_docs)]
 
 pub mod boilerplate;
+pub mod headline;
 pub mod html;
 pub mod html_meta;
 pub mod language;
+pub mod lexicon;
 pub mod normalise;
+pub mod outlet;
 pub mod text;
 
 pub use html::Extractor;
@@ -143,7 +146,7 @@ impl Cleaner {
         drop(dom);
         let lang_hint = language::detect(&hint_sample, meta.lang.as_deref());
         let raw = html::main_text(&page.content, &lang_hint, self.extractor);
-        let mut parts = text::clean_text(&raw, false);
+        let mut parts = text::clean_extracted(&raw);
         let title = page.declared.title.clone().or(meta.title.clone());
         if let Some(t) = &title {
             strip_leading_title(&mut parts.body, t);

@@ -33,7 +33,7 @@ pub mod persons;
 pub mod text;
 
 use amur_record::{slug, Entity, EntityId, EntityType, Mention, Names};
-use amur_refdata::RefData;
+use amur_refdata::{OrgKind, RefData};
 use amur_translit as tr;
 use gazetteer::{GazMatch, Gazetteer};
 use lexicon::Lexicon;
@@ -134,7 +134,7 @@ impl Recogniser {
             name_keys,
             data: data.clone(),
             gaz: Gazetteer::new(data),
-            lex: Lexicon::embedded(),
+            lex: Lexicon::new(data),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
             families,
             person_keys,
@@ -286,8 +286,12 @@ impl Recogniser {
                     && e <= o.end
                     && (o.start, o.end) != (s, e)
                     && matches!(
-                        o.kind.as_str(),
-                        "company" | "university" | "bank" | "culture" | "media"
+                        o.kind,
+                        OrgKind::Company
+                            | OrgKind::University
+                            | OrgKind::Bank
+                            | OrgKind::Culture
+                            | OrgKind::Media
                     )
             })
         };
@@ -419,10 +423,15 @@ impl Recogniser {
         m.candidates.first().is_some_and(|&i| {
             let e = &self.data.entities()[i];
             e.kind == EntityType::Organization
-                && e.subtype.as_deref().is_some_and(|k| {
+                && e.org_kind.is_some_and(|k| {
                     matches!(
                         k,
-                        "company" | "university" | "bank" | "theatre" | "media" | "culture"
+                        OrgKind::Company
+                            | OrgKind::University
+                            | OrgKind::Bank
+                            | OrgKind::Theatre
+                            | OrgKind::Media
+                            | OrgKind::Culture
                     )
                 })
         })

@@ -6,6 +6,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::text::{capitalised, is_han, Token};
+use amur_refdata::OrgKind;
 use amur_translit as tr;
 
 /// An organisation name found by pattern.
@@ -20,7 +21,7 @@ pub struct OrgCand {
     /// Name as written when not English.
     pub native: Option<String>,
     /// Kind from the head word (company, university, government…).
-    pub kind: String,
+    pub kind: OrgKind,
     /// Other usual spellings of the canonical name.
     pub aliases: Vec<String>,
 }
@@ -159,7 +160,7 @@ pub fn find_en(
         }
         // Extend over capitalised words (and "of"/"and"/"&" between them) looking for a head.
         let mut j = i;
-        let mut best: Option<(usize, String, String)> = None; // (end token, canonical head, kind)
+        let mut best: Option<(usize, String, OrgKind)> = None; // (end token, canonical head, kind)
         while j < toks.len() && j < i + 12 {
             let w = toks[j].text;
             let sep_ok = j == i || {
@@ -185,7 +186,7 @@ pub fn find_en(
                 let phrase = text[toks[lo].start..toks[j].end].to_lowercase();
                 if let Some(h) = lex.org_heads.get(&("en".to_string(), phrase.clone())) {
                     if lo > i {
-                        best = Some((j, h.canonical.clone(), h.kind.clone()));
+                        best = Some((j, h.canonical.clone(), h.kind));
                     }
                     break;
                 }
@@ -307,7 +308,7 @@ pub fn find_ru(text: &str) -> Vec<OrgCand> {
                 end,
                 name: latin,
                 native: Some(text[s..end].to_string()),
-                kind: "company".into(),
+                kind: OrgKind::Company,
                 aliases: Vec::new(),
             });
         }
@@ -342,7 +343,7 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
             end: *pe,
             name: format!("{place} {level} Committee of the Communist Party of China"),
             native: Some(text[m.start()..*pe].to_string()),
-            kind: "party".into(),
+            kind: OrgKind::Party,
             aliases: Vec::new(),
         });
     }
@@ -352,11 +353,11 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
 /// Finds Chinese organisation names: a known place right before a head word
 /// (黑河市人民政府, 吉林省商务厅). `places` are byte spans with English names.
 pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> Vec<OrgCand> {
-    let mut heads: Vec<(&str, &str, &str)> = lex
+    let mut heads: Vec<(&str, &str, OrgKind)> = lex
         .org_heads
         .iter()
         .filter(|((l, _), _)| l == "zh")
-        .map(|((_, h), o)| (h.as_str(), o.canonical.as_str(), o.kind.as_str()))
+        .map(|((_, h), o)| (h.as_str(), o.canonical.as_str(), o.kind))
         .collect();
     heads.sort_by_key(|(h, _, _)| std::cmp::Reverse(h.len()));
     let mut out = Vec::new();
@@ -393,7 +394,7 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                         end,
                         name,
                         native: Some(native),
-                        kind: kind.to_string(),
+                        kind: *kind,
                         aliases,
                     });
                     break;
@@ -408,7 +409,7 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                     end,
                     name: format!("{place_en} {mid_en}{canon}"),
                     native: Some(native),
-                    kind: kind.to_string(),
+                    kind: *kind,
                     aliases: Vec::new(),
                 });
                 break;

@@ -1,6 +1,6 @@
 //! Closed sets of values that data files name in a kind column: marker
 //! kinds (`rules/markers.tsv`) and organisation kinds
-//! (`lexicon/org_heads.tsv`). They are parsed once at load; an unknown
+//! (`lexicon/org_heads.tsv`, `reference/organizations.tsv`). They are parsed once at load; an unknown
 //! value is a `file:line` problem.
 
 /// Declares a snake_case string enum with `as_str`, `parse` and `ALL`.
@@ -76,7 +76,8 @@ kind!(
 );
 
 kind!(
-    /// Kind of organisation an organisation head word (`lexicon/org_heads.tsv`) names.
+    /// Kind of organisation: of a known one (`reference/organizations.tsv`)
+    /// or of the one a head word names (`lexicon/org_heads.tsv`).
     OrgKind {
         /// A university or institute.
         University = "university",
@@ -84,8 +85,20 @@ kind!(
         Company = "company",
         /// A government or administration.
         Government = "government",
-        /// A ministry, department or committee.
+        /// A department or committee.
         Department = "department",
+        /// A ministry.
+        Ministry = "ministry",
+        /// A legislature.
+        Legislature = "legislature",
+        /// A government agency or service.
+        Agency = "agency",
+        /// An embassy.
+        Embassy = "embassy",
+        /// An international organisation.
+        International = "international",
+        /// A theatre.
+        Theatre = "theatre",
         /// A bank.
         Bank = "bank",
         /// A consulate or embassy.

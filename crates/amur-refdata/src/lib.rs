@@ -65,6 +65,8 @@ pub struct RefEntity {
     pub country: Option<EntityId>,
     /// Finer kind: region kind, city role, facility kind, organisation kind.
     pub subtype: Option<String>,
+    /// The organisation kind, typed (organisations only).
+    pub org_kind: Option<OrgKind>,
     /// Related ids: macro-region members, a facility's counterpart and city, a region's capital.
     pub related: Vec<EntityId>,
 }

@@ -2,7 +2,7 @@
 //! tab-separated cells. A row with the wrong number of cells is a
 //! `file:line` [`Problem`], never a silent skip.
 
-use crate::{Office, Problem, RefEntity};
+use crate::{Office, OrgKind, Problem, RefEntity};
 use amur_record::{EntityId, EntityType, Names};
 
 /// One data row with its 1-based line number.
@@ -195,6 +195,16 @@ pub(crate) fn entities(t: &Table, problems: &mut Vec<Problem>) -> Vec<RefEntity>
         for col in ["capital", "city"] {
             related.extend(id_ref(col));
         }
+        let org_kind = match (kind, t.get(row, "kind")) {
+            (EntityType::Organization, Some(k)) => {
+                let parsed = OrgKind::parse(k);
+                if parsed.is_none() {
+                    problems.push(t.problem(row, format!("{id}: unknown organisation kind {k:?}")));
+                }
+                parsed
+            }
+            _ => None,
+        };
         let subtype = t
             .get(row, "kind")
             .or_else(|| t.get(row, "role"))
@@ -212,6 +222,7 @@ pub(crate) fn entities(t: &Table, problems: &mut Vec<Problem>) -> Vec<RefEntity>
             parent,
             country,
             subtype,
+            org_kind,
             related,
         });
     }

@@ -3,7 +3,7 @@
 //! (`data/lexicon/*.tsv`, read and checked by `amur-refdata`).
 
 use amur_refdata::{OrgKind, RefData};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A Russian given name.
 #[derive(Debug, Clone)]
@@ -57,6 +57,14 @@ pub struct Lexicon {
     body_heads: Vec<(String, String, String)>,
     /// Fields of work of government bodies: (language, form) → English.
     body_topics: HashMap<(String, String), String>,
+    /// English words that alone do not make an organisation's name distinctive.
+    pub org_generic: HashSet<String>,
+    /// English words of office titles, which never start an organisation's name.
+    pub office_words: HashSet<String>,
+    /// Russian legal forms before a quoted company name, in match order.
+    pub ru_legal_forms: Vec<String>,
+    /// English words that start sentences and look like names.
+    en_stop: HashSet<String>,
 }
 
 impl Lexicon {
@@ -165,6 +173,27 @@ impl Lexicon {
                     .insert((lang.to_string(), form.to_string()), en.to_string());
             }
         }
+        let t = data.table("lexicon/word_lists.tsv");
+        for row in t.rows() {
+            let (Some(list), Some(word)) = (t.get(row, "list"), t.get(row, "word")) else {
+                continue;
+            };
+            let word = word.to_string();
+            match list {
+                "generic" => {
+                    lx.org_generic.insert(word);
+                }
+                "office" => {
+                    lx.office_words.insert(word);
+                }
+                "ru_legal_form" => lx.ru_legal_forms.push(word),
+                "en_stop" => {
+                    lx.en_stop.insert(word);
+                }
+                // amur-refdata checked the list names at load.
+                _ => {}
+            }
+        }
         lx.ru_heads = lx
             .org_heads
             .keys()
@@ -172,6 +201,13 @@ impl Lexicon {
             .map(|(_, h)| h.clone())
             .collect();
         lx
+    }
+
+    /// Whether an English word (any case, a final "'s" ignored) starts
+    /// sentences rather than names.
+    pub fn is_en_stop(&self, w: &str) -> bool {
+        self.en_stop
+            .contains(w.to_lowercase().trim_end_matches("'s"))
     }
 
     /// Head words of government bodies in a language: (form, English).

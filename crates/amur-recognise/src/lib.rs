@@ -201,7 +201,7 @@ impl Recogniser {
         let is_title = |w: &str| self.lex.is_title_word("en", w);
         let mut orgs = orgs::find_en(text, &toks, &taken, &self.lex, is_title);
         if cyr {
-            orgs.extend(orgs::find_ru(text));
+            orgs.extend(orgs::find_ru(text, &self.lex));
         }
         let places: Vec<(usize, usize, String)> = gaz
             .iter()

@@ -26,113 +26,6 @@ pub struct OrgCand {
     pub aliases: Vec<String>,
 }
 
-/// Words that alone do not make an organisation's name distinctive.
-const GENERIC: &[&str] = &[
-    "standing",
-    "provincial",
-    "municipal",
-    "city",
-    "county",
-    "district",
-    "central",
-    "national",
-    "state",
-    "people's",
-    "peoples",
-    "administrative",
-    "foreign",
-    "affairs",
-    "commerce",
-    "department",
-    "general",
-    "international",
-    "economic",
-    "trade",
-    "cooperation",
-    "party",
-    "communist",
-    "the",
-    "of",
-    "and",
-    "for",
-    "regional",
-    "local",
-    "management",
-    "committee",
-    "office",
-    "bureau",
-    "government",
-    "ministry",
-    "agency",
-    "council",
-    "congress",
-    "development",
-    "investment",
-    "joint",
-    "first",
-    "new",
-    "federal",
-    "public",
-    "main",
-    "executive",
-    "organizing",
-    "working",
-    "permanent",
-    "special",
-    "high-level",
-    "china",
-    "russia",
-    "chinese",
-    "russian",
-    "sino",
-    "all",
-    "meeting",
-    "session",
-    "symposium",
-    "summit",
-    "conference",
-    "ceremony",
-    "heads",
-    "states",
-    "member",
-    "members",
-];
-
-/// Words of office titles: an organisation name never starts with them
-/// ("Deputy Director of SCODA Administrative Committee" names the committee).
-const OFFICE_WORDS: &[&str] = &[
-    "member",
-    "members",
-    "deputy",
-    "secretary",
-    "secretary-general",
-    "director",
-    "director-general",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "head",
-    "chief",
-    "president",
-    "vice",
-    "former",
-    "senior",
-    "general",
-    "governor",
-    "mayor",
-    "minister",
-    "ambassador",
-    "consul",
-    "envoy",
-    "representative",
-    "consultant",
-    "economist",
-    "manager",
-    "spokesman",
-    "spokesperson",
-    "leader",
-];
-
 /// Finds English organisation names.
 pub fn find_en(
     text: &str,
@@ -149,7 +42,7 @@ pub fn find_en(
         let lw = toks[i].text.to_lowercase();
         if !capitalised(toks[i].text)
             || is_title(toks[i].text)
-            || OFFICE_WORDS.contains(&lw.as_str())
+            || lex.office_words.contains(lw.as_str())
             || matches!(
                 toks[i].text,
                 "The" | "A" | "An" | "In" | "On" | "At" | "After" | "Our" | "Mr" | "Ms"
@@ -225,7 +118,7 @@ pub fn find_en(
         let distinctive = words.iter().any(|w| {
             let lw = w.to_lowercase();
             let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-            !GENERIC.contains(&lw)
+            !lex.org_generic.contains(lw)
                 && !lex
                     .org_heads
                     .contains_key(&("en".to_string(), lw.to_string()))
@@ -251,26 +144,9 @@ pub fn find_en(
 }
 
 /// Finds Russian company names in quotes after a legal form or "компания".
-pub fn find_ru(text: &str) -> Vec<OrgCand> {
+pub fn find_ru(text: &str, lex: &Lexicon) -> Vec<OrgCand> {
     let mut out = Vec::new();
-    const FORMS: &[&str] = &[
-        "ООО",
-        "АО",
-        "ПАО",
-        "ЗАО",
-        "ОАО",
-        "НАО",
-        "ГК",
-        "компания",
-        "компании",
-        "компанией",
-        "компанию",
-        "группа компаний",
-        "корпорация",
-        "холдинг",
-        "концерн",
-    ];
-    for form in FORMS {
+    for form in &lex.ru_legal_forms {
         let mut from = 0;
         while let Some(at) = text[from..].find(form) {
             let s = from + at;

@@ -31,6 +31,7 @@ files!(
     "lexicon/ru_given_names.tsv",
     "lexicon/titles.tsv",
     "lexicon/zh_surnames.tsv",
+    "lexicon/word_lists.tsv",
     "rules/sectors.tsv",
     "rules/event_triggers.tsv",
     "rules/markers.tsv",
@@ -103,6 +104,17 @@ const SPECS: &[Spec] = &[
         path: "lexicon/zh_surnames.tsv",
         required: &["han", "pinyin", "palladius"],
         values: &[],
+    },
+    Spec {
+        path: "lexicon/word_lists.tsv",
+        required: &["list", "word"],
+        values: &[(
+            "list",
+            (
+                |v| matches!(v, "generic" | "office" | "ru_legal_form" | "en_stop"),
+                "generic, office, ru_legal_form or en_stop",
+            ),
+        )],
     },
     Spec {
         path: "rules/sectors.tsv",

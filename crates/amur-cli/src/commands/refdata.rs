@@ -4,6 +4,7 @@ use crate::args::RefdataCommand;
 use crate::messages::Status;
 use amur_refdata::{Error, RefData};
 use anyhow::Context;
+use std::io::Write;
 use std::path::Path;
 
 /// Loads reference data from a folder, or the embedded copy.
@@ -39,23 +40,26 @@ pub fn run(c: RefdataCommand) -> anyhow::Result<Status> {
     for p in &errors {
         eprintln!("{p}");
     }
+    // A closed stdout (`| head`) ends the command quietly, through main.
+    let mut out = std::io::stdout().lock();
     if warnings {
         for p in problems.iter().filter(|p| !p.fatal) {
-            println!("{p}");
+            writeln!(out, "{p}")?;
         }
     }
     let warn = problems.len() - errors.len();
-    println!("data {} (hash {})", data.origin, data.hash);
+    writeln!(out, "data {} (hash {})", data.origin, data.hash)?;
     let mut counts = std::collections::BTreeMap::new();
     for e in data.entities() {
         *counts.entry(e.kind.as_str()).or_insert(0usize) += 1;
     }
     let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
-    println!(
+    writeln!(
+        out,
         "reference: {}, {} offices",
         summary.join(", "),
         data.offices().len()
-    );
+    )?;
     for folder in ["lexicon", "rules"] {
         let tables: Vec<_> = data
             .tables()
@@ -63,9 +67,9 @@ pub fn run(c: RefdataCommand) -> anyhow::Result<Status> {
             .filter(|t| t.file().starts_with(&format!("{folder}/")))
             .collect();
         let rows: usize = tables.iter().map(|t| t.rows().len()).sum();
-        println!("{folder}: {} files, {rows} rows", tables.len());
+        writeln!(out, "{folder}: {} files, {rows} rows", tables.len())?;
     }
-    println!("{} errors, {warn} warnings", errors.len());
+    writeln!(out, "{} errors, {warn} warnings", errors.len())?;
     if !errors.is_empty() {
         anyhow::bail!("{} error(s) in data files", errors.len());
     }

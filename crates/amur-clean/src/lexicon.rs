@@ -1,53 +1,41 @@
-//! Word lists of page furniture and the outlet table, read from the TSV files
-//! under `data/` (embedded at build time).
-//!
-//! Parsing lives in one function, [`parse_tsv`], so that a shared loader can
-//! take over later; a malformed row is an error naming `file:line`.
+//! Word lists of page furniture and the outlet table
+//! (`data/lexicon/page_furniture.tsv`, `data/lexicon/outlets.tsv`), read
+//! through `amur-refdata`'s reader from the embedded copy. The reader reports
+//! malformed rows as `file:line` problems and `amur refdata check` checks
+//! every kind against its closed set, so the embedded files that reach a
+//! build are valid.
 
+use amur_refdata::{Problem, Table};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const FURNITURE_FILE: &str = "data/lexicon/page_furniture.tsv";
-const FURNITURE: &str = include_str!("../../../data/lexicon/page_furniture.tsv");
-const OUTLETS_FILE: &str = "data/reference/outlets.tsv";
-const OUTLETS: &str = include_str!("../../../data/reference/outlets.tsv");
+const FURNITURE_FILE: &str = "lexicon/page_furniture.tsv";
+const OUTLETS_FILE: &str = "lexicon/outlets.tsv";
 
 /// A malformed row in a data file.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DataError {
-    /// The data file.
-    pub file: &'static str,
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
+#[error("{0}")]
+pub struct DataError(pub String);
+
+impl From<Problem> for DataError {
+    fn from(p: Problem) -> Self {
+        DataError(p.to_string())
+    }
 }
 
-/// Rows of a tab-separated file with exactly `columns` non-empty fields;
-/// blank lines and `#` comments are skipped.
-pub fn parse_tsv(
-    file: &'static str,
-    text: &str,
-    columns: usize,
-) -> Result<Vec<Vec<String>>, DataError> {
-    let mut rows = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
-        if fields.len() != columns || fields.iter().any(|f| f.is_empty()) {
-            return Err(DataError {
-                file,
-                line: i + 1,
-                message: format!("expected {columns} non-empty tab-separated fields"),
-            });
-        }
-        rows.push(fields);
+/// Parses one embedded-format file with the shared reader; the first problem
+/// is the error.
+fn read(file: &str, text: &str) -> Result<Table, DataError> {
+    let mut problems = Vec::new();
+    let t = amur_refdata::tsv::parse(file, text, &mut problems);
+    match problems.into_iter().next() {
+        Some(p) => Err(p.into()),
+        None => Ok(t),
     }
-    Ok(rows)
+}
+
+fn embedded(file: &str) -> &'static str {
+    amur_refdata::embedded_text(file).unwrap_or("")
 }
 
 /// The kind of a furniture phrase (see the header of `page_furniture.tsv`).
@@ -103,9 +91,10 @@ pub fn line_key(line: &str) -> String {
 }
 
 fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
+    let t = read(FURNITURE_FILE, text)?;
     let mut f = Furniture::default();
-    for (n, row) in parse_tsv(FURNITURE_FILE, text, 2)?.into_iter().enumerate() {
-        let kind = match row[0].as_str() {
+    for row in t.rows() {
+        let kind = match t.raw(row, "kind") {
             "widget" => Kind::Widget,
             "follow" => Kind::Follow,
             "block" => Kind::Block,
@@ -116,18 +105,15 @@ fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
             "teaser" => Kind::Teaser,
             "banner" => Kind::Banner,
             "crumb" => Kind::Crumb,
-            other => {
-                return Err(DataError {
-                    file: FURNITURE_FILE,
-                    line: data_line(text, n),
-                    message: format!("unknown kind {other:?}"),
-                })
-            }
+            other => return Err(t.problem(row, format!("unknown kind {other:?}")).into()),
         };
+        let phrase = t
+            .get(row, "phrase")
+            .ok_or_else(|| DataError::from(t.problem(row, "empty phrase".into())))?;
         f.by_kind
             .entry(kind)
             .or_default()
-            .push(row[1].to_lowercase());
+            .push(phrase.to_lowercase());
     }
     Ok(f)
 }
@@ -158,20 +144,18 @@ impl Outlets {
 }
 
 fn parse_outlets(text: &str) -> Result<Outlets, DataError> {
+    let t = read(OUTLETS_FILE, text)?;
     let mut o = Outlets::default();
-    for (n, row) in parse_tsv(OUTLETS_FILE, text, 3)?.into_iter().enumerate() {
-        match row[0].as_str() {
-            "agency" => o.agencies.push(row[2].clone()),
+    for row in t.rows() {
+        let (Some(key), Some(outlet)) = (t.get(row, "key"), t.get(row, "outlet")) else {
+            return Err(t.problem(row, "empty key or outlet".into()).into());
+        };
+        match t.raw(row, "kind") {
+            "agency" => o.agencies.push(outlet.to_string()),
             "host" => {
-                o.hosts.insert(row[1].to_lowercase(), row[2].clone());
+                o.hosts.insert(key.to_lowercase(), outlet.to_string());
             }
-            other => {
-                return Err(DataError {
-                    file: OUTLETS_FILE,
-                    line: data_line(text, n),
-                    message: format!("unknown kind {other:?}"),
-                })
-            }
+            other => return Err(t.problem(row, format!("unknown kind {other:?}")).into()),
         }
     }
     o.agencies
@@ -179,24 +163,14 @@ fn parse_outlets(text: &str) -> Result<Outlets, DataError> {
     Ok(o)
 }
 
-/// The file line of the `n`-th data row (for error messages).
-fn data_line(text: &str, n: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .nth(n)
-        .map(|(i, _)| i + 1)
-        .unwrap_or(0)
-}
-
 /// The furniture lexicon. The file is part of the build, so a malformed row
 /// is a build defect, caught by this module's tests.
 pub static FURNITURE_LEXICON: LazyLock<Furniture> =
-    LazyLock::new(|| parse_furniture(FURNITURE).unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| parse_furniture(embedded(FURNITURE_FILE)).unwrap_or_else(|e| panic!("{e}")));
 
 /// The outlet table (see [`FURNITURE_LEXICON`] on errors).
 pub static OUTLET_TABLE: LazyLock<Outlets> =
-    LazyLock::new(|| parse_outlets(OUTLETS).unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| parse_outlets(embedded(OUTLETS_FILE)).unwrap_or_else(|e| panic!("{e}")));
 
 #[cfg(test)]
 mod tests {
@@ -204,21 +178,24 @@ mod tests {
 
     #[test]
     fn embedded_files_parse() {
-        assert!(parse_furniture(FURNITURE).is_ok());
-        assert!(parse_outlets(OUTLETS).is_ok());
+        assert!(parse_furniture(embedded(FURNITURE_FILE)).is_ok());
+        assert!(parse_outlets(embedded(OUTLETS_FILE)).is_ok());
         assert!(FURNITURE_LEXICON.whole_line(Kind::Widget, "Adjust font size:"));
         assert!(FURNITURE_LEXICON.whole_line(Kind::Credit, "責任編輯"));
     }
 
     #[test]
     fn errors_name_file_and_line() {
-        let e = parse_tsv("x.tsv", "# head\nwidget\tok\nbroken\n", 2).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "x.tsv:3: expected 2 non-empty tab-separated fields"
+        let e = parse_furniture("# head\nkind\tphrase\nwidget\tok\nbroken\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("lexicon/page_furniture.tsv:4:"),
+            "{e}"
         );
-        let e = parse_furniture("# h\n\nnope\tx\n").unwrap_err();
-        assert_eq!(e.line, 3);
+        let e = parse_furniture("# h\nkind\tphrase\n\nnope\tx\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("lexicon/page_furniture.tsv:4:"),
+            "{e}"
+        );
     }
 
     #[test]

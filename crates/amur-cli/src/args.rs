@@ -31,7 +31,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Re-extract every stored article with this version of Amur.
     Reindex {
-        /// Reference data folder (default: the embedded data).
+        /// Data folder, `data/` (or its `reference/` folder); default: the embedded data.
         #[arg(long, value_name = "DIR", env = "AMUR_REFDATA")]
         refdata: Option<PathBuf>,
     },
@@ -79,9 +79,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum RefdataCommand {
-    /// Validate the reference files; exit 2 on any error (warnings are listed too).
+    /// Validate every data file (reference, lexicon, rules); exit 2 on any error.
     Check {
-        /// Reference data folder (default: the embedded data).
+        /// Data folder, `data/` (or its `reference/` folder); default: the embedded data.
         #[arg(long, value_name = "DIR")]
         refdata: Option<PathBuf>,
         /// Also list warnings (names shared by two entities).
@@ -231,7 +231,7 @@ pub struct InputArgs {
     /// Do not print per-file errors (the exit status still reports them).
     #[arg(short, long)]
     pub quiet: bool,
-    /// Reference data folder (default: the data embedded in the binary).
+    /// Data folder, `data/` (or its `reference/` folder); default: the data embedded in the binary.
     #[arg(long, value_name = "DIR", env = "AMUR_REFDATA")]
     pub refdata: Option<PathBuf>,
     /// Treat this day as today when judging publication dates (YYYY-MM-DD).

@@ -52,7 +52,7 @@ impl Pipeline {
         Pipeline {
             cleaner: Cleaner::default(),
             recogniser: Arc::new(Recogniser::new(data)),
-            facts: Arc::new(FactFinder::default()),
+            facts: Arc::new(FactFinder::new(data)),
         }
     }
 
@@ -109,7 +109,7 @@ impl Pipeline {
 /// byte length differs (a 3-byte character mapped to another width) is refused
 /// so byte offsets stay shared as well.
 pub fn simplified_view(text: &str) -> Option<String> {
-    if !text.chars().any(|c| amur_clean::boilerplate::is_han(c)) {
+    if !text.chars().any(amur_clean::boilerplate::is_han) {
         return None;
     }
     let view = fast2s::convert(text);

@@ -95,7 +95,7 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         let Some(trig) = cx
             .triggers
             .iter()
-            .find(|h| h.class == "signing" && sent.0 <= h.start && h.end <= sent.1)
+            .find(|h| h.class == EventType::Signing && sent.0 <= h.start && h.end <= sent.1)
         else {
             continue;
         };
@@ -290,5 +290,6 @@ fn sector_in(cx: &Ctx, (s, e): (usize, usize)) -> Option<Sector> {
     cx.sector_hits
         .iter()
         .filter(|h| s <= h.start && h.end <= e)
-        .find_map(|h| Sector::parse(&h.class))
+        .map(|h| h.class)
+        .next()
 }

@@ -10,6 +10,7 @@
 
 use crate::{Ctx, M};
 use amur_record::{EntityId, EntityType, Event, EventType, Mode, Participant, Role, Status};
+use amur_refdata::MarkerKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -37,20 +38,6 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(was|were|been)\s+(\w+\s+)?visited\b").expect("static regex")
 });
-
-fn kind_of(class: &str) -> Option<EventType> {
-    EventType::parse(class)
-}
-
-fn mode_of(s: &str) -> Option<Mode> {
-    match s {
-        "video" => Some(Mode::Video),
-        "phone" => Some(Mode::Phone),
-        "online" => Some(Mode::Online),
-        "in_person" => Some(Mode::InPerson),
-        _ => None,
-    }
-}
 
 fn mode_in(text: &str) -> Option<Mode> {
     let c = MODE_RE.captures(text)?;
@@ -135,7 +122,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
     let title_mode = cx.doc.title.and_then(mode_in);
     let mut drafts: Vec<Draft> = Vec::new();
     // Longest trigger wins where triggers overlap ("video conference" over "conference").
-    let mut triggers: Vec<&crate::rules::Hit> = Vec::new();
+    let mut triggers: Vec<&crate::rules::Hit<EventType>> = Vec::new();
     for h in &cx.triggers {
         if triggers.iter().any(|t| h.start < t.end && t.start < h.end) {
             continue;
@@ -151,7 +138,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
     let mut story_date: Option<(usize, String)> = None;
     let mut date_idx = 0;
     for (si, &sent) in cx.sentences.iter().enumerate() {
-        if cx.has_marker(sent, "wish") {
+        if cx.has_marker(sent, MarkerKind::Wish) {
             continue;
         }
         let clauses = crate::sentences::clauses(text, sent);
@@ -161,9 +148,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             .iter()
             .filter(|t| sent.0 <= t.start && t.end <= sent.1)
         {
-            let Some(mut kind) = kind_of(&t.class) else {
-                continue;
-            };
+            let mut kind = t.class;
             let written = word_at(text, t.start);
             // "the 18th Meeting of the Council of Heads of State": a capitalised
             // meeting inside a name is a summit.
@@ -294,7 +279,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     story_date = Some((si, v.clone()));
                 }
             }
-            let planned = cx.has_marker(sent, "planned")
+            let planned = cx.has_marker(sent, MarkerKind::Planned)
                 || (explicit
                     && date
                         .as_deref()
@@ -307,7 +292,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             } else {
                 Status::Occurred
             };
-            let mut mode = t.extra.as_deref().and_then(mode_of);
+            let mut mode = t.mode;
             if mode.is_none() && matches!(kind, EventType::Meeting | EventType::Forum) {
                 mode = mode_in(&text[sent.0..sent.1]).or(if kind == EventType::Meeting {
                     title_mode
@@ -596,8 +581,8 @@ pub fn report_window(published: Option<chrono::NaiveDate>, status: Status) -> Op
 pub(crate) fn is_media(cx: &Ctx, id: &EntityId) -> bool {
     cx.data
         .get(id.as_str())
-        .and_then(|e| e.subtype.as_deref())
-        .is_some_and(|k| k == "media")
+        .and_then(|e| e.org_kind)
+        .is_some_and(|k| k == amur_refdata::OrgKind::Media)
 }
 
 /// An event needs someone who acts in the domain: a person, an organisation,

@@ -3,6 +3,7 @@
 
 use crate::Ctx;
 use amur_record::{EntityId, Figure, FigureKind, Flow};
+use amur_refdata::MarkerKind;
 use chrono::Datelike;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -192,13 +193,13 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
         let inc = cx
             .markers
             .iter()
-            .filter(|h| h.class == "increase" && h.start >= window_start && h.end <= at)
+            .filter(|h| h.class == MarkerKind::Increase && h.start >= window_start && h.end <= at)
             .map(|h| h.start)
             .max();
         let dec = cx
             .markers
             .iter()
-            .filter(|h| h.class == "decrease" && h.start >= window_start && h.end <= at)
+            .filter(|h| h.class == MarkerKind::Decrease && h.start >= window_start && h.end <= at)
             .map(|h| h.start)
             .max();
         // "на 15% больше": a comparative right after the number.
@@ -206,14 +207,14 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
         let after_end = (after_end..=e)
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(e);
-        let after = |class: &str| {
+        let after = |class: MarkerKind| {
             cx.markers
                 .iter()
                 .any(|h| h.class == class && h.start >= s + m.end() && h.end <= after_end)
         };
         let (inc, dec) = match (inc, dec) {
-            (None, None) if after("increase") => (Some(at), None),
-            (None, None) if after("decrease") => (None, Some(at)),
+            (None, None) if after(MarkerKind::Increase) => (Some(at), None),
+            (None, None) if after(MarkerKind::Decrease) => (None, Some(at)),
             x => x,
         };
         let sign = match (inc, dec) {
@@ -543,11 +544,11 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
     // The sentence of the last figure with a value.
     let mut last_value_sentence: Option<usize> = None;
     for (si, &sent) in cx.sentences.iter().enumerate() {
-        let trade = cx.has_marker(sent, "trade")
-            || cx.has_marker(sent, "turnover")
-            || cx.has_marker(sent, "export")
-            || cx.has_marker(sent, "import");
-        let invest = cx.has_marker(sent, "investment");
+        let trade = cx.has_marker(sent, MarkerKind::Trade)
+            || cx.has_marker(sent, MarkerKind::Turnover)
+            || cx.has_marker(sent, MarkerKind::Export)
+            || cx.has_marker(sent, MarkerKind::Import);
+        let invest = cx.has_marker(sent, MarkerKind::Investment);
         if !trade && !invest {
             continue;
         }
@@ -583,19 +584,21 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
                 .markers
                 .iter()
                 .filter(|h| {
-                    matches!(h.class.as_str(), "export" | "import" | "turnover")
-                        && h.start >= lo
+                    matches!(
+                        h.class,
+                        MarkerKind::Export | MarkerKind::Import | MarkerKind::Turnover
+                    ) && h.start >= lo
                         && h.end <= at
                 })
                 .max_by_key(|h| (h.end, h.end - h.start))?;
-            Some(match best.class.as_str() {
-                "export" => Flow::Export,
-                "import" => Flow::Import,
+            Some(match best.class {
+                MarkerKind::Export => Flow::Export,
+                MarkerKind::Import => Flow::Import,
                 _ => Flow::Turnover,
             })
         };
         let target_in = |span: (usize, usize)| {
-            cx.has_marker(span, "target") || {
+            cx.has_marker(span, MarkerKind::Target) || {
                 let t = &text[span.0..span.1];
                 cx.doc.published.is_some_and(|p| {
                     BY_YEAR

@@ -20,8 +20,10 @@ pub mod sentences;
 
 use amur_dates::{date_expressions, DateExpr};
 use amur_recognise::text::Normalised;
-use amur_record::{Agreement, Entity, EntityId, EntityType, Event, Figure, Relation, Sector, Span};
-use amur_refdata::RefData;
+use amur_record::{
+    Agreement, Entity, EntityId, EntityType, Event, EventType, Figure, Relation, Sector, Span,
+};
+use amur_refdata::{MarkerKind, RefData};
 use chrono::NaiveDate;
 use rules::{Hit, Rules};
 
@@ -57,11 +59,20 @@ pub struct FactFinder {
     rules: Rules,
 }
 
-impl Default for FactFinder {
-    fn default() -> Self {
+impl FactFinder {
+    /// A fact finder with the rules of a reference data set (`--refdata`).
+    pub fn new(data: &RefData) -> Self {
         FactFinder {
-            rules: Rules::embedded(),
+            rules: Rules::new(data),
         }
+    }
+}
+
+impl Default for FactFinder {
+    /// The embedded rules. Panics only if the embedded data is invalid, a
+    /// build bug that `amur-refdata`'s tests catch.
+    fn default() -> Self {
+        Self::new(&RefData::embedded().expect("embedded reference data is valid"))
     }
 }
 
@@ -89,11 +100,11 @@ pub struct Ctx<'a> {
     /// Resolved date expressions.
     pub dates: Vec<DateExpr>,
     /// Event triggers.
-    pub triggers: Vec<Hit>,
+    pub triggers: Vec<Hit<EventType>>,
     /// Markers.
-    pub markers: Vec<Hit>,
+    pub markers: Vec<Hit<MarkerKind>>,
     /// Sector terms.
-    pub sector_hits: Vec<Hit>,
+    pub sector_hits: Vec<Hit<Sector>>,
     char_starts: Vec<usize>,
 }
 
@@ -142,7 +153,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Markers of a kind inside a byte span.
-    pub fn has_marker(&self, (s, e): (usize, usize), kind: &str) -> bool {
+    pub fn has_marker(&self, (s, e): (usize, usize), kind: MarkerKind) -> bool {
         self.markers
             .iter()
             .any(|h| h.class == kind && s <= h.start && h.end <= e)

@@ -3,14 +3,15 @@
 
 use crate::Ctx;
 use amur_record::{EntityId, EntityType, Relation, RelationType, TransportMode};
+use amur_refdata::MarkerKind;
 
-const MODES: &[(&str, TransportMode)] = &[
-    ("air", TransportMode::Air),
-    ("rail", TransportMode::Rail),
-    ("road", TransportMode::Road),
-    ("bridge", TransportMode::Bridge),
-    ("sea", TransportMode::Sea),
-    ("pipeline", TransportMode::Pipeline),
+const MODES: &[(MarkerKind, TransportMode)] = &[
+    (MarkerKind::Air, TransportMode::Air),
+    (MarkerKind::Rail, TransportMode::Rail),
+    (MarkerKind::Road, TransportMode::Road),
+    (MarkerKind::Bridge, TransportMode::Bridge),
+    (MarkerKind::Sea, TransportMode::Sea),
+    (MarkerKind::Pipeline, TransportMode::Pipeline),
 ];
 
 /// Every relation the article states.
@@ -35,7 +36,7 @@ pub fn find(cx: &Ctx) -> Vec<Relation> {
                 unique.push(id.clone());
             }
         }
-        if cx.has_marker(sent, "sister_cities") {
+        if cx.has_marker(sent, MarkerKind::SisterCities) {
             for (a, b) in twin_pairs(cx, &unique) {
                 push(
                     Relation {

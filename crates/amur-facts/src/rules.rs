@@ -1,5 +1,7 @@
-//! Rule lexicons (`data/rules/*.tsv`, embedded): sector terms, event triggers
-//! and sentence markers in three languages, matched in one pass.
+//! Rule lexicons (`data/rules/*.tsv`, read and checked by `amur-refdata`):
+//! sector terms, event triggers and sentence markers in three languages,
+//! matched in one pass. Each term's class is typed: a [`Sector`], an
+//! [`EventType`] or a [`MarkerKind`].
 //!
 //! English and Russian terms are word prefixes, multi-word terms prefixes of
 //! consecutive words (`железн дорог` matches "железной дороги"); Chinese
@@ -7,18 +9,16 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use amur_recognise::text::{norm_str, Normalised};
+use amur_record::{EventType, Mode, Sector};
+use amur_refdata::{MarkerKind, RefData, Table};
 use std::collections::HashMap;
 
-const SECTORS: &str = include_str!("../../../data/rules/sectors.tsv");
-const TRIGGERS: &str = include_str!("../../../data/rules/event_triggers.tsv");
-const MARKERS: &str = include_str!("../../../data/rules/markers.tsv");
-
-/// One lexicon term: its class (a sector, an event type, a marker kind), an
-/// extra value (an event trigger's mode) and the words after its first.
+/// One lexicon term: its class (a sector, an event type, a marker kind), a
+/// mode (an event trigger's) and the words after its first.
 #[derive(Debug, Clone)]
-struct Term {
-    class: String,
-    extra: Option<String>,
+struct Term<C> {
+    class: C,
+    mode: Option<Mode>,
     zh: bool,
     /// The first word must end where the term's does (`намерен$`).
     whole: bool,
@@ -27,44 +27,45 @@ struct Term {
 
 /// A term found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<C> {
     /// Byte offset in the original text.
     pub start: usize,
     /// End offset.
     pub end: usize,
     /// The term's class.
-    pub class: String,
-    /// The term's extra value (a trigger's mode).
-    pub extra: Option<String>,
+    pub class: C,
+    /// The term's mode (a trigger's: video, phone, online).
+    pub mode: Option<Mode>,
 }
 
-/// A compiled lexicon.
-pub struct Lexicon {
+/// A compiled lexicon whose terms have classes of type `C`.
+pub struct Lexicon<C> {
     ac: Option<AhoCorasick>,
     /// Terms by automaton pattern (a first word, or a whole Chinese term).
-    by_pattern: Vec<Vec<Term>>,
+    by_pattern: Vec<Vec<Term<C>>>,
 }
 
-impl Lexicon {
-    fn parse(text: &str, extra_col: bool) -> Self {
+impl<C: Copy> Lexicon<C> {
+    /// Compiles a rules table: the class from `class_col` read by `parse`,
+    /// `lang`, `term` and an optional `mode`. `amur-refdata` checked every
+    /// row at load, so a class always parses.
+    fn new(t: &Table, class_col: &str, parse: fn(&str) -> Option<C>) -> Self {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut by_pattern: Vec<Vec<Term>> = Vec::new();
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-        {
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let (Some(class), Some(lang), Some(term)) = (cells.first(), cells.get(1), cells.get(2))
-            else {
+        let mut by_pattern: Vec<Vec<Term<C>>> = Vec::new();
+        for row in t.rows() {
+            let (Some(class), Some(lang), Some(term)) = (
+                t.get(row, class_col).and_then(parse),
+                t.get(row, "lang"),
+                t.get(row, "term"),
+            ) else {
                 continue;
             };
             let p = norm_str(term);
             if p.is_empty() {
                 continue;
             }
-            let zh = *lang == "zh";
+            let zh = lang == "zh";
             let mut words: Vec<String> = if zh {
                 vec![p.clone()]
             } else {
@@ -75,22 +76,15 @@ impl Lexicon {
             if whole {
                 first.pop();
             }
-            let extra = if extra_col {
-                cells
-                    .get(3)
-                    .filter(|m| !m.is_empty() && **m != "-")
-                    .map(|m| m.to_string())
-            } else {
-                None
-            };
+            let mode = t.get(row, "mode").and_then(Mode::parse);
             let i = *index.entry(first.clone()).or_insert_with(|| {
                 patterns.push(first.clone());
                 by_pattern.push(Vec::new());
                 patterns.len() - 1
             });
             by_pattern[i].push(Term {
-                class: class.to_string(),
-                extra,
+                class,
+                mode,
                 zh,
                 whole,
                 rest: words,
@@ -104,7 +98,7 @@ impl Lexicon {
     }
 
     /// Every term in `text`, overlapping ones included.
-    pub fn find(&self, norm: &Normalised) -> Vec<Hit> {
+    pub fn find(&self, norm: &Normalised) -> Vec<Hit<C>> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -134,8 +128,8 @@ impl Lexicon {
                 out.push(Hit {
                     start: s,
                     end: e,
-                    class: t.class.clone(),
-                    extra: t.extra.clone(),
+                    class: t.class,
+                    mode: t.mode,
                 });
             }
         }
@@ -169,21 +163,25 @@ fn rest_matches(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
 
 /// All rule lexicons.
 pub struct Rules {
-    /// Sector terms (class = sector id).
-    pub sectors: Lexicon,
-    /// Event triggers (class = event type, extra = mode).
-    pub triggers: Lexicon,
-    /// Markers (class = marker kind).
-    pub markers: Lexicon,
+    /// Sector terms.
+    pub sectors: Lexicon<Sector>,
+    /// Event triggers, with their modes.
+    pub triggers: Lexicon<EventType>,
+    /// Sentence markers.
+    pub markers: Lexicon<MarkerKind>,
 }
 
 impl Rules {
-    /// The embedded rules.
-    pub fn embedded() -> Self {
+    /// The rules of a reference data set.
+    pub fn new(data: &RefData) -> Self {
         Rules {
-            sectors: Lexicon::parse(SECTORS, false),
-            triggers: Lexicon::parse(TRIGGERS, true),
-            markers: Lexicon::parse(MARKERS, false),
+            sectors: Lexicon::new(data.table("rules/sectors.tsv"), "sector", Sector::parse),
+            triggers: Lexicon::new(
+                data.table("rules/event_triggers.tsv"),
+                "type",
+                EventType::parse,
+            ),
+            markers: Lexicon::new(data.table("rules/markers.tsv"), "kind", MarkerKind::parse),
         }
     }
 }
@@ -194,17 +192,21 @@ mod tests {
 
     #[test]
     fn prefixes_across_words() {
-        let lx = Lexicon::parse(
-            "#\nkind\tlang\tterm\nrail\tru\tжелезн дорог\ntalks\ten\theld talks\nzh\tzh\t铁路\n",
-            false,
+        let mut problems = Vec::new();
+        let t = amur_refdata::tsv::parse(
+            "rules/markers.tsv",
+            "#\nkind\tlang\tterm\nrail\tru\tжелезн дорог\ntrade\ten\theld talks\nsea\tzh\t铁路\n",
+            &mut problems,
         );
+        assert!(problems.is_empty());
+        let lx = Lexicon::new(&t, "kind", MarkerKind::parse);
         let t = "Модернизация железной дороги; they held talks; 铁路";
-        let hits: Vec<String> = lx
+        let hits: Vec<MarkerKind> = lx
             .find(&Normalised::new(t))
             .into_iter()
             .map(|h| h.class)
             .collect();
-        assert_eq!(hits, ["rail", "talks", "zh"]);
+        assert_eq!(hits, [MarkerKind::Rail, MarkerKind::Trade, MarkerKind::Sea]);
         assert!(lx.find(&Normalised::new("железная руда")).is_empty());
     }
 }

@@ -14,9 +14,7 @@ pub fn find(cx: &Ctx) -> Vec<Sector> {
             continue;
         }
         last_end = h.end;
-        if let Some(s) = Sector::parse(&h.class) {
-            *counts.entry(s).or_insert(0) += 1;
-        }
+        *counts.entry(h.class).or_insert(0) += 1;
     }
     let mut v: Vec<(Sector, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -65,7 +65,7 @@ pub fn find(text: &str, places: &[PlaceSpan], lex: &Lexicon) -> Vec<OrgCand> {
                 end,
                 name,
                 native: (!native.is_ascii()).then_some(native),
-                kind: "government".into(),
+                kind: amur_refdata::OrgKind::Government,
                 aliases,
             });
         }
@@ -195,7 +195,7 @@ mod tests {
     }
 
     fn names(text: &str, p: PlaceSpan) -> Vec<String> {
-        let lex = Lexicon::embedded();
+        let lex = Lexicon::new(&amur_refdata::RefData::embedded().unwrap());
         find(text, &[p], &lex).into_iter().map(|o| o.name).collect()
     }
 

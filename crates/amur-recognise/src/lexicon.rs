@@ -1,14 +1,9 @@
 //! Word lists for recognising names that are not in the reference data:
 //! Russian given names, office titles, organisation head words
-//! (`data/lexicon/*.tsv`, embedded).
+//! (`data/lexicon/*.tsv`, read and checked by `amur-refdata`).
 
-use std::collections::HashMap;
-
-const GIVEN: &str = include_str!("../../../data/lexicon/ru_given_names.tsv");
-const TITLES: &str = include_str!("../../../data/lexicon/titles.tsv");
-const ORG_HEADS: &str = include_str!("../../../data/lexicon/org_heads.tsv");
-const BODIES: &str = include_str!("../../../data/lexicon/bodies.tsv");
-const PLACE_CONTEXTS: &str = include_str!("../../../data/lexicon/place_contexts.tsv");
+use amur_refdata::{OrgKind, RefData};
+use std::collections::{HashMap, HashSet};
 
 /// A Russian given name.
 #[derive(Debug, Clone)]
@@ -34,7 +29,7 @@ pub struct OrgHead {
     /// English rendering.
     pub canonical: String,
     /// Kind of organisation.
-    pub kind: String,
+    pub kind: OrgKind,
 }
 
 /// The word lists.
@@ -62,26 +57,28 @@ pub struct Lexicon {
     body_heads: Vec<(String, String, String)>,
     /// Fields of work of government bodies: (language, form) → English.
     body_topics: HashMap<(String, String), String>,
-}
-
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
-fn cell<'a>(row: &[&'a str], i: usize) -> Option<&'a str> {
-    row.get(i).copied().filter(|c| !c.is_empty() && *c != "-")
+    /// English words that alone do not make an organisation's name distinctive.
+    pub org_generic: HashSet<String>,
+    /// English words of office titles, which never start an organisation's name.
+    pub office_words: HashSet<String>,
+    /// Russian legal forms before a quoted company name, in match order.
+    pub ru_legal_forms: Vec<String>,
+    /// English words that start sentences and look like names.
+    en_stop: HashSet<String>,
 }
 
 impl Lexicon {
-    /// The embedded word lists.
-    pub fn embedded() -> Self {
+    /// The word lists of a reference data set. Its rows were checked at
+    /// load, so every required cell is present.
+    pub fn new(data: &RefData) -> Self {
         let mut lx = Lexicon::default();
-        for row in rows(GIVEN) {
-            let (Some(ru), Some(g), Some(en)) = (cell(&row, 0), cell(&row, 1), cell(&row, 2))
-            else {
+        let t = data.table("lexicon/ru_given_names.tsv");
+        for row in t.rows() {
+            let (Some(ru), Some(g), Some(en)) = (
+                t.get(row, "name_ru"),
+                t.get(row, "gender"),
+                t.get(row, "name_en"),
+            ) else {
                 continue;
             };
             let name = GivenName {
@@ -89,23 +86,29 @@ impl Lexicon {
                 female: g == "f",
                 en: en.to_string(),
             };
-            for v in std::iter::once(en).chain(cell(&row, 3).into_iter().flat_map(|v| v.split('|')))
-            {
+            let variants = t
+                .get(row, "variants_en")
+                .into_iter()
+                .flat_map(|v| v.split('|'));
+            for v in std::iter::once(en).chain(variants) {
                 lx.given_en.insert(v.trim().to_lowercase(), name.clone());
             }
             lx.given_ru
                 .insert(ru.to_lowercase().replace('ё', "е"), name);
         }
-        for row in rows(TITLES) {
-            let (Some(lang), Some(t)) = (cell(&row, 0), cell(&row, 1)) else {
+        let t = data.table("lexicon/titles.tsv");
+        for row in t.rows() {
+            let (Some(lang), Some(title)) = (t.get(row, "lang"), t.get(row, "title")) else {
                 continue;
             };
-            let canonical = cell(&row, 2).unwrap_or("").to_string();
-            let words = t.split_whitespace().count();
+            let canonical = t.get(row, "canonical_en").unwrap_or("").to_string();
+            let words = title.split_whitespace().count();
             let e = lx.title_words.entry(lang.to_string()).or_insert(0);
             *e = (*e).max(words);
-            lx.titles
-                .insert((lang.to_string(), t.to_lowercase()), Title { canonical });
+            lx.titles.insert(
+                (lang.to_string(), title.to_lowercase()),
+                Title { canonical },
+            );
         }
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
         for ((lang, title), t) in &lx.titles {
@@ -118,8 +121,9 @@ impl Lexicon {
                     .insert(stems.join(" "), t.canonical.clone());
             }
         }
-        for row in rows(ORG_HEADS) {
-            let (Some(lang), Some(h)) = (cell(&row, 0), cell(&row, 1)) else {
+        let t = data.table("lexicon/org_heads.tsv");
+        for row in t.rows() {
+            let (Some(lang), Some(h)) = (t.get(row, "lang"), t.get(row, "head")) else {
                 continue;
             };
             // Token spans end before a final dot ("Co., Ltd" for "Co., Ltd.").
@@ -131,13 +135,17 @@ impl Lexicon {
             lx.org_heads.insert(
                 (lang.to_string(), key),
                 OrgHead {
-                    canonical: cell(&row, 2).unwrap_or(h).to_string(),
-                    kind: cell(&row, 3).unwrap_or("other").to_string(),
+                    canonical: t.get(row, "canonical_en").unwrap_or(h).to_string(),
+                    kind: t
+                        .get(row, "kind")
+                        .and_then(OrgKind::parse)
+                        .unwrap_or(OrgKind::Other),
                 },
             );
         }
-        for row in rows(PLACE_CONTEXTS) {
-            let (Some(side), Some(w)) = (cell(&row, 0), cell(&row, 2)) else {
+        let t = data.table("lexicon/place_contexts.tsv");
+        for row in t.rows() {
+            let (Some(side), Some(w)) = (t.get(row, "side"), t.get(row, "word")) else {
                 continue;
             };
             let list = if side == "before" {
@@ -147,10 +155,14 @@ impl Lexicon {
             };
             list.push(w.to_lowercase());
         }
-        for row in rows(BODIES) {
-            let (Some(part), Some(lang), Some(form), Some(en)) =
-                (cell(&row, 0), cell(&row, 1), cell(&row, 2), cell(&row, 3))
-            else {
+        let t = data.table("lexicon/bodies.tsv");
+        for row in t.rows() {
+            let (Some(part), Some(lang), Some(form), Some(en)) = (
+                t.get(row, "part"),
+                t.get(row, "lang"),
+                t.get(row, "form"),
+                t.get(row, "en"),
+            ) else {
                 continue;
             };
             if part == "head" {
@@ -161,6 +173,27 @@ impl Lexicon {
                     .insert((lang.to_string(), form.to_string()), en.to_string());
             }
         }
+        let t = data.table("lexicon/word_lists.tsv");
+        for row in t.rows() {
+            let (Some(list), Some(word)) = (t.get(row, "list"), t.get(row, "word")) else {
+                continue;
+            };
+            let word = word.to_string();
+            match list {
+                "generic" => {
+                    lx.org_generic.insert(word);
+                }
+                "office" => {
+                    lx.office_words.insert(word);
+                }
+                "ru_legal_form" => lx.ru_legal_forms.push(word),
+                "en_stop" => {
+                    lx.en_stop.insert(word);
+                }
+                // amur-refdata checked the list names at load.
+                _ => {}
+            }
+        }
         lx.ru_heads = lx
             .org_heads
             .keys()
@@ -168,6 +201,13 @@ impl Lexicon {
             .map(|(_, h)| h.clone())
             .collect();
         lx
+    }
+
+    /// Whether an English word (any case, a final "'s" ignored) starts
+    /// sentences rather than names.
+    pub fn is_en_stop(&self, w: &str) -> bool {
+        self.en_stop
+            .contains(w.to_lowercase().trim_end_matches("'s"))
     }
 
     /// Head words of government bodies in a language: (form, English).

@@ -33,7 +33,7 @@ pub mod persons;
 pub mod text;
 
 use amur_record::{slug, Entity, EntityId, EntityType, Mention, Names};
-use amur_refdata::RefData;
+use amur_refdata::{OrgKind, RefData};
 use amur_translit as tr;
 use gazetteer::{GazMatch, Gazetteer};
 use lexicon::Lexicon;
@@ -134,7 +134,7 @@ impl Recogniser {
             name_keys,
             data: data.clone(),
             gaz: Gazetteer::new(data),
-            lex: Lexicon::embedded(),
+            lex: Lexicon::new(data),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
             families,
             person_keys,
@@ -201,7 +201,7 @@ impl Recogniser {
         let is_title = |w: &str| self.lex.is_title_word("en", w);
         let mut orgs = orgs::find_en(text, &toks, &taken, &self.lex, is_title);
         if cyr {
-            orgs.extend(orgs::find_ru(text));
+            orgs.extend(orgs::find_ru(text, &self.lex));
         }
         let places: Vec<(usize, usize, String)> = gaz
             .iter()
@@ -286,8 +286,12 @@ impl Recogniser {
                     && e <= o.end
                     && (o.start, o.end) != (s, e)
                     && matches!(
-                        o.kind.as_str(),
-                        "company" | "university" | "bank" | "culture" | "media"
+                        o.kind,
+                        OrgKind::Company
+                            | OrgKind::University
+                            | OrgKind::Bank
+                            | OrgKind::Culture
+                            | OrgKind::Media
                     )
             })
         };
@@ -419,10 +423,15 @@ impl Recogniser {
         m.candidates.first().is_some_and(|&i| {
             let e = &self.data.entities()[i];
             e.kind == EntityType::Organization
-                && e.subtype.as_deref().is_some_and(|k| {
+                && e.org_kind.is_some_and(|k| {
                     matches!(
                         k,
-                        "company" | "university" | "bank" | "theatre" | "media" | "culture"
+                        OrgKind::Company
+                            | OrgKind::University
+                            | OrgKind::Bank
+                            | OrgKind::Theatre
+                            | OrgKind::Media
+                            | OrgKind::Culture
                     )
                 })
         })

@@ -6,6 +6,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::text::{capitalised, is_han, Token};
+use amur_refdata::OrgKind;
 use amur_translit as tr;
 
 /// An organisation name found by pattern.
@@ -20,117 +21,10 @@ pub struct OrgCand {
     /// Name as written when not English.
     pub native: Option<String>,
     /// Kind from the head word (company, university, government…).
-    pub kind: String,
+    pub kind: OrgKind,
     /// Other usual spellings of the canonical name.
     pub aliases: Vec<String>,
 }
-
-/// Words that alone do not make an organisation's name distinctive.
-const GENERIC: &[&str] = &[
-    "standing",
-    "provincial",
-    "municipal",
-    "city",
-    "county",
-    "district",
-    "central",
-    "national",
-    "state",
-    "people's",
-    "peoples",
-    "administrative",
-    "foreign",
-    "affairs",
-    "commerce",
-    "department",
-    "general",
-    "international",
-    "economic",
-    "trade",
-    "cooperation",
-    "party",
-    "communist",
-    "the",
-    "of",
-    "and",
-    "for",
-    "regional",
-    "local",
-    "management",
-    "committee",
-    "office",
-    "bureau",
-    "government",
-    "ministry",
-    "agency",
-    "council",
-    "congress",
-    "development",
-    "investment",
-    "joint",
-    "first",
-    "new",
-    "federal",
-    "public",
-    "main",
-    "executive",
-    "organizing",
-    "working",
-    "permanent",
-    "special",
-    "high-level",
-    "china",
-    "russia",
-    "chinese",
-    "russian",
-    "sino",
-    "all",
-    "meeting",
-    "session",
-    "symposium",
-    "summit",
-    "conference",
-    "ceremony",
-    "heads",
-    "states",
-    "member",
-    "members",
-];
-
-/// Words of office titles: an organisation name never starts with them
-/// ("Deputy Director of SCODA Administrative Committee" names the committee).
-const OFFICE_WORDS: &[&str] = &[
-    "member",
-    "members",
-    "deputy",
-    "secretary",
-    "secretary-general",
-    "director",
-    "director-general",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "head",
-    "chief",
-    "president",
-    "vice",
-    "former",
-    "senior",
-    "general",
-    "governor",
-    "mayor",
-    "minister",
-    "ambassador",
-    "consul",
-    "envoy",
-    "representative",
-    "consultant",
-    "economist",
-    "manager",
-    "spokesman",
-    "spokesperson",
-    "leader",
-];
 
 /// "First", "3rd", "11th": an edition number before a fair's or forum's name
 /// is not part of the name.
@@ -171,7 +65,7 @@ pub fn find_en(
         if !capitalised(toks[i].text)
             || is_ordinal(toks[i].text)
             || is_title(toks[i].text)
-            || OFFICE_WORDS.contains(&lw.as_str())
+            || lex.office_words.contains(lw.as_str())
             || matches!(
                 toks[i].text,
                 "The" | "A" | "An" | "In" | "On" | "At" | "After" | "Our" | "Mr" | "Ms"
@@ -182,7 +76,7 @@ pub fn find_en(
         }
         // Extend over capitalised words (and "of"/"and"/"&" between them) looking for a head.
         let mut j = i;
-        let mut best: Option<(usize, String, String)> = None; // (end token, canonical head, kind)
+        let mut best: Option<(usize, String, OrgKind)> = None; // (end token, canonical head, kind)
         while j < toks.len() && j < i + 12 {
             let w = toks[j].text;
             let sep_ok = j == i || {
@@ -208,7 +102,7 @@ pub fn find_en(
                 let phrase = text[toks[lo].start..toks[j].end].to_lowercase();
                 if let Some(h) = lex.org_heads.get(&("en".to_string(), phrase.clone())) {
                     if lo > i {
-                        best = Some((j, h.canonical.clone(), h.kind.clone()));
+                        best = Some((j, h.canonical.clone(), h.kind));
                     }
                     break;
                 }
@@ -247,7 +141,7 @@ pub fn find_en(
         let distinctive = words.iter().any(|w| {
             let lw = w.to_lowercase();
             let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-            !GENERIC.contains(&lw)
+            !lex.org_generic.contains(lw)
                 && !lex
                     .org_heads
                     .contains_key(&("en".to_string(), lw.to_string()))
@@ -272,43 +166,10 @@ pub fn find_en(
     out
 }
 
-#[cfg(test)]
-mod ordinal_tests {
-    use super::is_ordinal;
-
-    #[test]
-    fn edition_numbers_are_not_names() {
-        for w in ["First", "3rd", "11th", "Sixth"] {
-            assert!(is_ordinal(w), "{w}");
-        }
-        // Must not fire: ordinary words and numbers.
-        for w in ["Firstly", "Fourteen", "2024", "North", "People’s"] {
-            assert!(!is_ordinal(w), "{w}");
-        }
-    }
-}
-
 /// Finds Russian company names in quotes after a legal form or "компания".
-pub fn find_ru(text: &str) -> Vec<OrgCand> {
+pub fn find_ru(text: &str, lex: &Lexicon) -> Vec<OrgCand> {
     let mut out = Vec::new();
-    const FORMS: &[&str] = &[
-        "ООО",
-        "АО",
-        "ПАО",
-        "ЗАО",
-        "ОАО",
-        "НАО",
-        "ГК",
-        "компания",
-        "компании",
-        "компанией",
-        "компанию",
-        "группа компаний",
-        "корпорация",
-        "холдинг",
-        "концерн",
-    ];
-    for form in FORMS {
+    for form in &lex.ru_legal_forms {
         let mut from = 0;
         while let Some(at) = text[from..].find(form) {
             let s = from + at;
@@ -346,7 +207,7 @@ pub fn find_ru(text: &str) -> Vec<OrgCand> {
                 end,
                 name: latin,
                 native: Some(text[s..end].to_string()),
-                kind: "company".into(),
+                kind: OrgKind::Company,
                 aliases: Vec::new(),
             });
         }
@@ -381,7 +242,7 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
             end: *pe,
             name: format!("{place} {level} Committee of the Communist Party of China"),
             native: Some(text[m.start()..*pe].to_string()),
-            kind: "party".into(),
+            kind: OrgKind::Party,
             aliases: Vec::new(),
         });
     }
@@ -391,11 +252,11 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
 /// Finds Chinese organisation names: a known place right before a head word
 /// (黑河市人民政府, 吉林省商务厅). `places` are byte spans with English names.
 pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> Vec<OrgCand> {
-    let mut heads: Vec<(&str, &str, &str)> = lex
+    let mut heads: Vec<(&str, &str, OrgKind)> = lex
         .org_heads
         .iter()
         .filter(|((l, _), _)| l == "zh")
-        .map(|((_, h), o)| (h.as_str(), o.canonical.as_str(), o.kind.as_str()))
+        .map(|((_, h), o)| (h.as_str(), o.canonical.as_str(), o.kind))
         .collect();
     heads.sort_by_key(|(h, _, _)| std::cmp::Reverse(h.len()));
     let mut out = Vec::new();
@@ -432,7 +293,7 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                         end,
                         name,
                         native: Some(native),
-                        kind: kind.to_string(),
+                        kind: *kind,
                         aliases,
                     });
                     break;
@@ -447,7 +308,7 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                     end,
                     name: format!("{place_en} {mid_en}{canon}"),
                     native: Some(native),
-                    kind: kind.to_string(),
+                    kind: *kind,
                     aliases: Vec::new(),
                 });
                 break;
@@ -455,4 +316,20 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::is_ordinal;
+
+    #[test]
+    fn edition_numbers_are_not_names() {
+        for w in ["First", "3rd", "11th", "Sixth"] {
+            assert!(is_ordinal(w), "{w}");
+        }
+        // Must not fire: ordinary words and numbers.
+        for w in ["Firstly", "Fourteen", "2024", "North", "People’s"] {
+            assert!(!is_ordinal(w), "{w}");
+        }
+    }
 }

@@ -81,116 +81,6 @@ impl Ctx<'_> {
     }
 }
 
-/// English words that start sentences and look like names.
-const EN_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "its",
-    "their",
-    "his",
-    "her",
-    "however",
-    "meanwhile",
-    "besides",
-    "recently",
-    "also",
-    "moreover",
-    "then",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "in",
-    "on",
-    "at",
-    "for",
-    "and",
-    "but",
-    "or",
-    "with",
-    "by",
-    "from",
-    "to",
-    "as",
-    "after",
-    "before",
-    "during",
-    "since",
-    "while",
-    "when",
-    "according",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "president",
-    "governor",
-    "china",
-    "russia",
-    "chinese",
-    "russian",
-    "province",
-    "city",
-    "region",
-    "krai",
-    "oblast",
-    "republic",
-    "state",
-    "government",
-    "people",
-    "party",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "both",
-    "all",
-    "each",
-    "every",
-    "other",
-    "new",
-    "first",
-    "second",
-    "last",
-    "next",
-    "said",
-    "says",
-    "about",
-    "over",
-    "under",
-    "between",
-    "among",
-    "through",
-    "into",
-    "via",
-    "per",
-    "so",
-    "thus",
-    "there",
-    "here",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-    "where",
-    "sino",
-    "university",
-    "company",
-    "department",
-];
-
-fn en_stop(w: &str) -> bool {
-    EN_STOP.contains(&w.to_lowercase().trim_end_matches("'s"))
-}
-
 /// Endings typical of Russian (and other post-Soviet) surnames in Latin script.
 fn russian_surname_shape(w: &str) -> bool {
     let w = w.to_lowercase();
@@ -219,7 +109,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             && t.get(i + 1).is_some_and(|n| {
                 capitalised(n.text)
                     && !cx.taken(n)
-                    && !en_stop(n.text)
+                    && !cx.lex.is_en_stop(n.text)
                     && tr::pinyin_syllables(n.text).is_some_and(|s| (1..=2).contains(&s.len()))
             })
         {
@@ -227,7 +117,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             // A third capitalised pinyin word means a place or firm name ("Dalian Port Yidu").
             let longer = cx.adjacent(i + 1)
                 && t.get(i + 2)
-                    .is_some_and(|x| capitalised(x.text) && !en_stop(x.text));
+                    .is_some_and(|x| capitalised(x.text) && !cx.lex.is_en_stop(x.text));
             let prev_cap = i > 0
                 && cx.adjacent(i - 1)
                 && capitalised(t[i - 1].text)
@@ -258,7 +148,10 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             }
             if cx.adjacent(j - 1)
                 && t.get(j).is_some_and(|s| {
-                    capitalised(s.text) && !cx.taken(s) && !en_stop(s.text) && s.text.len() >= 3
+                    capitalised(s.text)
+                        && !cx.taken(s)
+                        && !cx.lex.is_en_stop(s.text)
+                        && s.text.len() >= 3
                 })
             {
                 let s = &t[j];
@@ -305,7 +198,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
         }
         // A name followed by an appositive office: "Shelbina, the first deputy governor".
         if i + 1 < t.len()
-            && !en_stop(tok.text)
+            && !cx.lex.is_en_stop(tok.text)
             && (i == 0 || !capitalised(t[i - 1].text) || cx.between(i - 1).contains(','))
         {
             let j = name_run(cx, i);
@@ -346,7 +239,7 @@ fn name_run(cx: &Ctx, i: usize) -> usize {
         && j < i + 3
         && capitalised(t[j].text)
         && !cx.taken(&t[j])
-        && !en_stop(t[j].text)
+        && !cx.lex.is_en_stop(t[j].text)
         && (j == i || cx.adjacent(j - 1))
     {
         j += 1;
@@ -406,7 +299,11 @@ fn office_before_en(cx: &Ctx, title_start: usize, canon: &str) -> Option<String>
     let t = cx.toks;
     // Capitalised words right before the title form its "of" part.
     let mut k = title_start;
-    while k > 0 && cx.adjacent(k - 1) && capitalised(t[k - 1].text) && !en_stop(t[k - 1].text) {
+    while k > 0
+        && cx.adjacent(k - 1)
+        && capitalised(t[k - 1].text)
+        && !cx.lex.is_en_stop(t[k - 1].text)
+    {
         k -= 1;
     }
     if k < title_start {
@@ -897,7 +794,7 @@ mod tests {
 
     #[test]
     fn chinese_and_transcribed_foreign_names_after_titles() {
-        let lex = Lexicon::embedded();
+        let lex = Lexicon::new(&amur_refdata::RefData::embedded().expect("embedded data"));
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
         let find = |text: &str| {
             let toks = crate::text::tokens(text);

@@ -1,12 +1,15 @@
 //! Reference data: what Amur knows about the domain before reading an article.
 //!
-//! Place in the pipeline: `data/reference/*.tsv` → **[`RefData`]** → recognise, resolve.
+//! Place in the pipeline: `data/{reference,lexicon,rules}/*.tsv` → **[`RefData`]** →
+//! recognise, resolve, facts.
 //!
-//! This crate is the only code that reads the reference files. They are
+//! This crate is the only code that reads the data files, all through one
+//! reader ([`tsv::parse`]) that reports problems as `file:line`. The files are
 //! embedded in the binary ([`RefData::embedded`]) so Amur works on a fresh
 //! machine; [`RefData::load`] reads another copy (`--refdata DIR`).
 //! [`RefData::check`] validates them: unique ids, ISO code shapes, every city
-//! in a known region, every office holder known, aliases owned by one entity.
+//! in a known region, every office holder known, aliases owned by one entity,
+//! and the kinds and required cells of every lexicon and rules row.
 //!
 //! ```
 //! let data = amur_refdata::RefData::embedded().unwrap();
@@ -16,60 +19,30 @@
 //! ```
 #![warn(missing_docs)]
 
-mod tsv;
+mod files;
+mod kinds;
+pub mod tsv;
+
+pub use kinds::{MarkerKind, OrgKind};
+pub use tsv::{Row, Table};
 
 use amur_record::{EntityId, EntityType, Names};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The reference files, in load order.
-pub const FILES: &[&str] = &[
-    "countries.tsv",
-    "regions.tsv",
-    "macro_regions.tsv",
-    "cities.tsv",
-    "facilities.tsv",
-    "organizations.tsv",
-    "persons.tsv",
-    "offices.tsv",
-];
+/// Every data file, relative to `data/`, in load order.
+pub fn files() -> impl Iterator<Item = &'static str> {
+    files::EMBEDDED.iter().map(|(path, _)| *path)
+}
 
-/// Embedded copies of the reference files (the default data set).
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "countries.tsv",
-        include_str!("../../../data/reference/countries.tsv"),
-    ),
-    (
-        "regions.tsv",
-        include_str!("../../../data/reference/regions.tsv"),
-    ),
-    (
-        "macro_regions.tsv",
-        include_str!("../../../data/reference/macro_regions.tsv"),
-    ),
-    (
-        "cities.tsv",
-        include_str!("../../../data/reference/cities.tsv"),
-    ),
-    (
-        "facilities.tsv",
-        include_str!("../../../data/reference/facilities.tsv"),
-    ),
-    (
-        "organizations.tsv",
-        include_str!("../../../data/reference/organizations.tsv"),
-    ),
-    (
-        "persons.tsv",
-        include_str!("../../../data/reference/persons.tsv"),
-    ),
-    (
-        "offices.tsv",
-        include_str!("../../../data/reference/offices.tsv"),
-    ),
-];
+/// The embedded text of a data file, by its path under `data/`.
+pub fn embedded_text(path: &str) -> Option<&'static str> {
+    files::EMBEDDED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, text)| *text)
+}
 
 /// One known thing: a country, region, macro-region, city, facility,
 /// organisation or person.
@@ -92,6 +65,8 @@ pub struct RefEntity {
     pub country: Option<EntityId>,
     /// Finer kind: region kind, city role, facility kind, organisation kind.
     pub subtype: Option<String>,
+    /// The organisation kind, typed (organisations only).
+    pub org_kind: Option<OrgKind>,
     /// Related ids: macro-region members, a facility's counterpart and city, a region's capital.
     pub related: Vec<EntityId>,
 }
@@ -139,7 +114,7 @@ impl Office {
     }
 }
 
-/// A problem found in a reference file.
+/// A problem found in a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The file.
@@ -170,6 +145,9 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// The folder is neither `data/` nor `data/reference/`.
+    #[error("{0}: not a data folder (expected reference/, lexicon/ and rules/ in it)")]
+    NotData(String),
     /// The files have fatal problems.
     #[error("invalid reference data:\n{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
@@ -181,6 +159,8 @@ pub struct RefData {
     entities: Vec<RefEntity>,
     index: HashMap<EntityId, usize>,
     offices: Vec<Office>,
+    /// The lexicon and rules files, parsed.
+    tables: Vec<Table>,
     problems: Vec<Problem>,
     /// Where the data came from (`embedded` or a folder).
     pub origin: String,
@@ -192,7 +172,7 @@ impl RefData {
     /// The data embedded in the binary.
     pub fn embedded() -> Result<Self, Error> {
         Self::from_files(
-            EMBEDDED
+            files::EMBEDDED
                 .iter()
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
@@ -200,11 +180,26 @@ impl RefData {
         )
     }
 
-    /// Reads the reference files from a folder.
+    /// Reads every data file from a `data/` folder. The older form, a
+    /// `data/reference/` folder, is accepted too: its lexicon and rules are
+    /// then read from the folders beside it.
     pub fn load(dir: &Path) -> Result<Self, Error> {
+        let (root, reference) = if dir.join("reference").is_dir() {
+            (dir, dir.join("reference"))
+        } else if dir.join("countries.tsv").is_file() {
+            let parent = dir
+                .parent()
+                .ok_or_else(|| Error::NotData(dir.display().to_string()))?;
+            (parent, dir.to_path_buf())
+        } else {
+            return Err(Error::NotData(dir.display().to_string()));
+        };
         let mut files = Vec::new();
-        for name in FILES {
-            let path = dir.join(name);
+        for name in self::files() {
+            let path = match name.strip_prefix("reference/") {
+                Some(rest) => reference.join(rest),
+                None => root.join(name),
+            };
             let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
                 path: path.display().to_string(),
                 source,
@@ -219,14 +214,18 @@ impl RefData {
         let mut problems = Vec::new();
         let mut entities = Vec::new();
         let mut offices = Vec::new();
+        let mut tables = Vec::new();
         for (name, text) in &files {
             hasher.update(name.as_bytes());
             hasher.update(text.as_bytes());
             let table = tsv::parse(name, text, &mut problems);
-            if name == "offices.tsv" {
+            if name == "reference/offices.tsv" {
                 offices.extend(tsv::offices(&table, &mut problems));
+            } else if name.starts_with("reference/") {
+                entities.extend(tsv::entities(&table, &mut problems));
             } else {
-                entities.extend(tsv::entities(name, &table, &mut problems));
+                files::check(&table, &mut problems);
+                tables.push(table);
             }
         }
         let mut index = HashMap::new();
@@ -245,6 +244,7 @@ impl RefData {
             entities,
             index,
             offices,
+            tables,
             problems,
             origin: origin.to_string(),
             hash: digest[..8].iter().map(|b| format!("{b:02x}")).collect(),
@@ -254,6 +254,22 @@ impl RefData {
             return Err(Error::Invalid(fatal));
         }
         Ok(data)
+    }
+
+    /// A lexicon or rules file by its path under `data/`
+    /// (`lexicon/titles.tsv`). Every path of [`files`] outside `reference/`
+    /// is present; another path gives an empty table.
+    pub fn table(&self, path: &str) -> &Table {
+        static EMPTY: Table = Table::empty();
+        self.tables
+            .iter()
+            .find(|t| t.file() == path)
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The lexicon and rules files, in load order.
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
     }
 
     /// The entity with this id.
@@ -373,7 +389,7 @@ impl RefData {
         for o in &self.offices {
             if !self.index.contains_key(&o.person) {
                 out.push(problem(
-                    "offices.tsv",
+                    "reference/offices.tsv",
                     format!("unknown person {}", o.person),
                     true,
                 ));
@@ -477,11 +493,49 @@ mod tests {
     #[test]
     fn bad_rows_are_reported_with_lines() {
         let files = vec![(
-            "cities.tsv".to_string(),
+            "reference/cities.tsv".to_string(),
             "# x\nid\tregion\tname_en\tname_ru\tname_zh\taliases\trole\ncity:a\tregion:RU-PRI\tA\n"
                 .to_string(),
         )];
         let err = RefData::from_files(files, "test").unwrap_err();
-        assert!(err.to_string().contains("cities.tsv:3:"), "{err}");
+        assert!(err.to_string().contains("reference/cities.tsv:3:"), "{err}");
+    }
+
+    #[test]
+    fn lexicon_and_rules_have_no_problems() {
+        let d = RefData::embedded().unwrap();
+        let found: Vec<_> = d
+            .check()
+            .into_iter()
+            .filter(|p| !p.file.starts_with("reference"))
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(d.tables().len(), files().count() - 8);
+        assert!(d.table("rules/markers.tsv").rows().len() > 500);
+    }
+
+    #[test]
+    fn the_real_data_folder_loads_in_both_forms() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let a = RefData::load(&data).unwrap();
+        let b = RefData::load(&data.join("reference")).unwrap();
+        let e = RefData::embedded().unwrap();
+        assert_eq!(a.hash, e.hash);
+        assert_eq!(b.hash, e.hash);
+        assert!(RefData::load(&data.join("lexicon")).is_err());
+    }
+
+    #[test]
+    fn bad_lexicon_rows_are_reported_with_lines() {
+        let files = vec![(
+            "rules/markers.tsv".to_string(),
+            "# x\nkind\tlang\tterm\nplanned\ten\twill\nsoon\ten\tsoon\nplanned\ten\n".to_string(),
+        )];
+        let err = RefData::from_files(files, "test").unwrap_err().to_string();
+        assert!(
+            err.contains("rules/markers.tsv:4: error: kind \"soon\""),
+            "{err}"
+        );
+        assert!(err.contains("rules/markers.tsv:5: error: 2 cells"), "{err}");
     }
 }

@@ -1,25 +1,83 @@
-//! Parsing of the reference TSV files into typed rows.
+//! The one reader of Amur's data files: `#` comment lines, a header row,
+//! tab-separated cells. A row with the wrong number of cells is a
+//! `file:line` [`Problem`], never a silent skip.
 
-use crate::{Office, Problem, RefEntity};
+use crate::{Office, OrgKind, Problem, RefEntity};
 use amur_record::{EntityId, EntityType, Names};
 
-/// A parsed file: column names and rows (with their 1-based line numbers).
-pub(crate) struct Table {
+/// One data row with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Line in the file.
+    pub line: usize,
+    cells: Vec<String>,
+}
+
+/// A parsed file: its path, column names and rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
     file: String,
     columns: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    rows: Vec<Row>,
 }
 
 impl Table {
-    fn get<'a>(&self, row: &'a [String], col: &str) -> Option<&'a str> {
+    /// A table with no columns and no rows.
+    pub const fn empty() -> Self {
+        Table {
+            file: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The file's path relative to `data/` (`lexicon/titles.tsv`).
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Column names from the header row.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// Data rows in file order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// A cell by column name; `None` when the column is absent or the cell
+    /// is empty or `-` (the files' mark for "no value").
+    pub fn get<'a>(&self, row: &'a Row, col: &str) -> Option<&'a str> {
         let i = self.columns.iter().position(|c| c == col)?;
-        row.get(i)
+        row.cells
+            .get(i)
             .map(String::as_str)
             .filter(|v| !v.is_empty() && *v != "-")
     }
+
+    /// A cell by column name as written (`-` kept); `""` when absent.
+    pub fn raw<'a>(&self, row: &'a Row, col: &str) -> &'a str {
+        self.columns
+            .iter()
+            .position(|c| c == col)
+            .and_then(|i| row.cells.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// A fatal problem at a row of this file.
+    pub fn problem(&self, row: &Row, message: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line: row.line,
+            message,
+            fatal: true,
+        }
+    }
 }
 
-pub(crate) fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
+/// Parses one data file; `file` names it in problems.
+pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
     let mut t = Table {
         file: file.to_string(),
         columns: Vec::new(),
@@ -44,7 +102,15 @@ pub(crate) fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Tabl
             });
             continue;
         }
-        t.rows.push((n, cells));
+        t.rows.push(Row { line: n, cells });
+    }
+    if t.columns.is_empty() {
+        problems.push(Problem {
+            file: file.to_string(),
+            line: 0,
+            message: "no header row".into(),
+            fatal: true,
+        });
     }
     t
 }
@@ -62,13 +128,13 @@ fn list(v: Option<&str>) -> Vec<String> {
 
 /// Which file holds which type of entity.
 const ENTITY_FILES: &[(&str, EntityType)] = &[
-    ("countries.tsv", EntityType::Country),
-    ("regions.tsv", EntityType::Region),
-    ("macro_regions.tsv", EntityType::MacroRegion),
-    ("cities.tsv", EntityType::City),
-    ("facilities.tsv", EntityType::Facility),
-    ("organizations.tsv", EntityType::Organization),
-    ("persons.tsv", EntityType::Person),
+    ("reference/countries.tsv", EntityType::Country),
+    ("reference/regions.tsv", EntityType::Region),
+    ("reference/macro_regions.tsv", EntityType::MacroRegion),
+    ("reference/cities.tsv", EntityType::City),
+    ("reference/facilities.tsv", EntityType::Facility),
+    ("reference/organizations.tsv", EntityType::Organization),
+    ("reference/persons.tsv", EntityType::Person),
 ];
 
 fn kind_of(file: &str) -> Option<EntityType> {
@@ -86,12 +152,13 @@ pub(crate) fn file_of(kind: EntityType) -> &'static str {
         .map_or("reference", |(f, _)| *f)
 }
 
-pub(crate) fn entities(file: &str, t: &Table, problems: &mut Vec<Problem>) -> Vec<RefEntity> {
-    let Some(kind) = kind_of(file) else {
+pub(crate) fn entities(t: &Table, problems: &mut Vec<Problem>) -> Vec<RefEntity> {
+    let Some(kind) = kind_of(&t.file) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (line, row) in &t.rows {
+    for row in &t.rows {
+        let line = &row.line;
         let Some(id) = t.get(row, "id") else {
             problems.push(Problem {
                 file: t.file.clone(),
@@ -128,6 +195,16 @@ pub(crate) fn entities(file: &str, t: &Table, problems: &mut Vec<Problem>) -> Ve
         for col in ["capital", "city"] {
             related.extend(id_ref(col));
         }
+        let org_kind = match (kind, t.get(row, "kind")) {
+            (EntityType::Organization, Some(k)) => {
+                let parsed = OrgKind::parse(k);
+                if parsed.is_none() {
+                    problems.push(t.problem(row, format!("{id}: unknown organisation kind {k:?}")));
+                }
+                parsed
+            }
+            _ => None,
+        };
         let subtype = t
             .get(row, "kind")
             .or_else(|| t.get(row, "role"))
@@ -145,6 +222,7 @@ pub(crate) fn entities(file: &str, t: &Table, problems: &mut Vec<Problem>) -> Ve
             parent,
             country,
             subtype,
+            org_kind,
             related,
         });
     }
@@ -161,7 +239,8 @@ fn year_month(s: Option<&str>) -> Option<(i32, Option<u32>)> {
 
 pub(crate) fn offices(t: &Table, problems: &mut Vec<Problem>) -> Vec<Office> {
     let mut out = Vec::new();
-    for (line, row) in &t.rows {
+    for row in &t.rows {
+        let line = &row.line;
         let (Some(person), Some(of)) = (t.get(row, "person"), t.get(row, "of")) else {
             problems.push(Problem {
                 file: t.file.clone(),

@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static RAW: &str = include_str!("../../../data/lexicon/zh_transcription.tsv");
+/// The file's path under `data/`.
+const FILE: &str = "lexicon/zh_transcription.tsv";
 
 /// Readings by character sequence: (anywhere, at the end only).
 struct Table {
@@ -16,19 +17,27 @@ struct Table {
     longest: usize,
 }
 
+/// Read through `amur-refdata`'s reader; `amur refdata check` reports any
+/// malformed row of the file with its line.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut problems = Vec::new();
+    let text = amur_refdata::embedded_text(FILE).unwrap_or("");
+    let tsv = amur_refdata::tsv::parse(FILE, text, &mut problems);
     let mut t = Table {
         any: HashMap::new(),
         end: HashMap::new(),
         longest: 1,
     };
-    for line in RAW.lines().filter(|l| !l.starts_with('#')).skip(1) {
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let [han, latin, at] = cells[..] else {
+    for row in tsv.rows() {
+        let (Some(han), Some(latin)) = (tsv.get(row, "han"), tsv.get(row, "latin")) else {
             continue;
         };
         t.longest = t.longest.max(han.chars().count());
-        let map = if at == "end" { &mut t.end } else { &mut t.any };
+        let map = if tsv.raw(row, "at") == "end" {
+            &mut t.end
+        } else {
+            &mut t.any
+        };
         map.insert(han.to_string(), latin.to_string());
     }
     t

@@ -49,7 +49,7 @@ pub use han::{han_to_pinyin, han_to_pinyin_name};
 pub use palladius::{is_palladius_word, palladius_to_pinyin, pinyin_to_palladius};
 pub use phonetic::{name_similarity, phonetic_key};
 pub use russian::ru_to_latin;
-pub use surnames::is_chinese_surname;
+pub use surnames::{is_chinese_surname, surname_problems};
 pub use syllables::{is_pinyin_word, pinyin_syllables};
 
 #[cfg(test)]

@@ -1,41 +1,53 @@
 //! The table of common Chinese family names (`data/lexicon/zh_surnames.tsv`),
-//! embedded at compile time and parsed once.
+//! read through `amur-refdata`'s reader from the embedded copy and parsed
+//! once. Rows that break the spelling rules are `file:line` problems
+//! ([`surname_problems`]), reported by `amur refdata check`.
 
 use crate::han::is_han;
 use crate::palladius::palladius_word_syllables;
 use crate::syllables::pinyin_syllables;
+use amur_refdata::{Problem, Row, Table as Tsv};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-static RAW: &str = include_str!("../../../data/lexicon/zh_surnames.tsv");
+/// The file's path under `data/`.
+const FILE: &str = "lexicon/zh_surnames.tsv";
 
 /// One surname row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Surname {
     /// Simplified characters.
-    pub(crate) han: &'static str,
+    pub(crate) han: String,
     /// Pinyin as written in the table ("Huang", "Lü", "Ouyang").
-    pub(crate) pinyin: &'static str,
+    pub(crate) pinyin: String,
     /// Palladius spelling ("Хуан").
-    pub(crate) palladius: &'static str,
+    pub(crate) palladius: String,
     /// Traditional characters, when they differ.
-    pub(crate) traditional: Option<&'static str>,
+    pub(crate) traditional: Option<String>,
 }
 
 /// The parsed table with its lookup indexes.
 pub(crate) struct Table {
     pub(crate) rows: Vec<Surname>,
-    /// Data lines that could not be read and were left out.
-    pub(crate) skipped: usize,
+    /// Rows that could not be read and were left out, as `file:line` problems.
+    pub(crate) problems: Vec<Problem>,
     /// Simplified or traditional characters → row index.
-    by_han: HashMap<&'static str, usize>,
+    by_han: HashMap<String, usize>,
     /// Canonical lower-case pinyin ("lü", "ouyang").
     pinyin: HashSet<String>,
     /// Lower-case Palladius.
     palladius: HashSet<String>,
 }
 
-pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(|| parse(RAW));
+pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut problems = Vec::new();
+    let text = amur_refdata::embedded_text(FILE).unwrap_or("");
+    let tsv = amur_refdata::tsv::parse(FILE, text, &mut problems);
+    let mut table = parse(&tsv);
+    problems.append(&mut table.problems);
+    table.problems = problems;
+    table
+});
 
 fn all_han(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_han)
@@ -46,77 +58,76 @@ fn canonical_pinyin(word: &str) -> Option<String> {
     pinyin_syllables(word).map(|s| s.concat())
 }
 
-/// Reads one data row; `None` if it is malformed. The pinyin must have
-/// one syllable per character and agree with the Palladius column, so a
-/// typo cannot slip in unnoticed.
-fn parse_row(line: &'static str) -> Option<Surname> {
-    let mut fields = line.split('\t');
+/// Reads one data row. The pinyin must have one syllable per character and
+/// agree with the Palladius column, so a typo cannot slip in unnoticed.
+fn parse_row(t: &Tsv, row: &Row) -> Result<Surname, String> {
     let (han, pinyin, palladius, traditional) = (
-        fields.next()?,
-        fields.next()?,
-        fields.next()?,
-        fields.next()?,
+        t.raw(row, "han"),
+        t.raw(row, "pinyin"),
+        t.raw(row, "palladius"),
+        t.raw(row, "traditional"),
     );
-    if fields.next().is_some() || !all_han(han) {
-        return None;
+    if !all_han(han) {
+        return Err(format!("{han:?} is not Han characters"));
     }
     let chars = han.chars().count();
-    let syllables = pinyin_syllables(pinyin)?;
+    let syllables = pinyin_syllables(pinyin).ok_or_else(|| format!("{pinyin:?} is not pinyin"))?;
     if !(1..=2).contains(&chars) || syllables.len() != chars {
-        return None;
+        return Err(format!("{han}: one or two characters, one syllable each"));
     }
     // The Russian column must spell the same syllables.
-    if palladius_word_syllables(palladius)? != syllables {
-        return None;
+    if palladius_word_syllables(palladius).is_none_or(|p| p != syllables) {
+        return Err(format!(
+            "{palladius:?} does not spell {pinyin:?} in Palladius"
+        ));
     }
     let traditional = match traditional {
         "-" => None,
-        t if all_han(t) && t.chars().count() == chars => Some(t),
-        _ => return None,
+        t if all_han(t) && t.chars().count() == chars => Some(t.to_string()),
+        t => return Err(format!("traditional {t:?} does not match {han}")),
     };
-    Some(Surname {
-        han,
-        pinyin,
-        palladius,
+    Ok(Surname {
+        han: han.to_string(),
+        pinyin: pinyin.to_string(),
+        palladius: palladius.to_string(),
         traditional,
     })
 }
 
-fn parse(raw: &'static str) -> Table {
+fn parse(tsv: &Tsv) -> Table {
     let mut table = Table {
         rows: Vec::new(),
-        skipped: 0,
+        problems: Vec::new(),
         by_han: HashMap::new(),
         pinyin: HashSet::new(),
         palladius: HashSet::new(),
     };
-    let mut seen_header = false;
-    for line in raw.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !seen_header {
-            // The first non-comment line names the columns.
-            seen_header = true;
-            continue;
-        }
-        let Some(row) = parse_row(line) else {
-            table.skipped += 1;
-            continue;
+    for r in tsv.rows() {
+        let row = match parse_row(tsv, r) {
+            Ok(row) => row,
+            Err(message) => {
+                table.problems.push(tsv.problem(r, message));
+                continue;
+            }
         };
         let index = table.rows.len();
-        table.by_han.entry(row.han).or_insert(index);
-        if let Some(t) = row.traditional {
-            table.by_han.entry(t).or_insert(index);
+        table.by_han.entry(row.han.clone()).or_insert(index);
+        if let Some(t) = &row.traditional {
+            table.by_han.entry(t.clone()).or_insert(index);
         }
-        if let Some(p) = canonical_pinyin(row.pinyin) {
+        if let Some(p) = canonical_pinyin(&row.pinyin) {
             table.pinyin.insert(p);
         }
         table.palladius.insert(row.palladius.to_lowercase());
         table.rows.push(row);
     }
     table
+}
+
+/// The problems in a surname table (`lexicon/zh_surnames.tsv`, as read by
+/// `amur-refdata`): rows whose characters, pinyin and Palladius disagree.
+pub fn surname_problems(tsv: &Tsv) -> Vec<Problem> {
+    parse(tsv).problems
 }
 
 /// The surname row for these characters (simplified or traditional).
@@ -171,7 +182,7 @@ mod tests {
     #[test]
     fn embedded_table_parses_cleanly() {
         let table = &*TABLE;
-        assert_eq!(table.skipped, 0);
+        assert!(table.problems.is_empty(), "{:?}", table.problems);
         assert!(table.rows.len() >= 300, "{}", table.rows.len());
         let compound = table.rows.iter().filter(|r| r.han.chars().count() == 2);
         assert!(compound.count() >= 20);
@@ -182,7 +193,7 @@ mod tests {
         let table = &*TABLE;
         let mut seen = HashSet::new();
         for row in &table.rows {
-            assert!(seen.insert(row.han), "duplicate {}", row.han);
+            assert!(seen.insert(&row.han), "duplicate {}", row.han);
         }
     }
 
@@ -190,8 +201,8 @@ mod tests {
     fn palladius_column_matches_the_pinyin() {
         for row in &TABLE.rows {
             assert_eq!(
-                crate::pinyin_to_palladius(row.pinyin).as_deref(),
-                Some(row.palladius),
+                crate::pinyin_to_palladius(&row.pinyin).as_deref(),
+                Some(row.palladius.as_str()),
                 "{}",
                 row.han
             );
@@ -217,7 +228,11 @@ mod tests {
             ("歐陽", "Ouyang"),
         ];
         for (han, pinyin) in cases {
-            assert_eq!(lookup_han(han).map(|r| r.pinyin), Some(pinyin), "{han}");
+            assert_eq!(
+                lookup_han(han).map(|r| r.pinyin.as_str()),
+                Some(pinyin),
+                "{han}"
+            );
         }
     }
 
@@ -245,11 +260,18 @@ mod tests {
     }
 
     #[test]
-    fn bad_rows_are_skipped_not_fatal() {
+    fn bad_rows_are_problems_with_lines() {
         let raw = "# c\nhan\tpinyin\tpalladius\ttraditional\n黄\tHuang\tХуан\t黃\n\
                    bad row\n李\tLi\n王\tWang\tВан\t-\textra\n张\tZhong\tЧжан\t-\n郝\tHao\tХао\t-\n";
-        let table = parse(raw);
+        let mut problems = Vec::new();
+        let tsv = amur_refdata::tsv::parse(FILE, raw, &mut problems);
+        let table = parse(&tsv);
         assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.skipped, 4);
+        problems.extend(table.problems);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [4, 5, 6, 7]);
+        assert!(problems[3]
+            .to_string()
+            .starts_with("lexicon/zh_surnames.tsv:7:"));
     }
 }

@@ -515,25 +515,61 @@ fn sides(
 /// "the province", "провинция", "该省" → the article's main region of that country.
 fn anaphor(cx: &Ctx, (s, e): (usize, usize), country: &str) -> Option<EntityId> {
     let t = cx.doc.text[s..e].to_lowercase();
-    let words: &[&str] = if country == "CN" {
-        &["the province", "провинци", "该省", "全省", "本省"]
+    let raw = &cx.doc.text[s..e];
+    let (phrases, ru_stems): (&[&str], &[&str]) = if country == "CN" {
+        (&["the province", "该省", "全省", "本省"], &["провинци"])
     } else {
-        &[
-            "the region",
-            "the krai",
-            "the territory",
-            "край",
-            "област",
-            "регион",
-            "该州",
-            "边疆区",
-        ]
+        (
+            &[
+                "the region",
+                "the krai",
+                "the territory",
+                "该州",
+                "全州",
+                "本州",
+                "该边疆区",
+            ],
+            &["кра", "област", "регион"],
+        )
     };
-    if words.iter().any(|w| t.contains(w)) {
+    let said =
+        phrases.iter().any(|w| t.contains(w)) || ru_stems.iter().any(|stem| ru_anaphor(raw, stem));
+    if said {
         cx.main_region(country)
     } else {
         None
     }
+}
+
+/// A Russian word for "the region" standing alone ("экспорт края вырос"):
+/// a whole word on the stem, not part of a name ("Приморского края",
+/// "Амурская область") and not another word ("крайне").
+fn ru_anaphor(text: &str, stem: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "", "й", "я", "ю", "ем", "е", "ь", "и", "ью", "ям", "ях", "а", "у", "ом", "ов", "ы",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let lw = w.to_lowercase();
+        let whole = lw
+            .strip_prefix(stem)
+            .is_some_and(|rest| ENDINGS.contains(&rest) && !(stem == "кра" && rest.is_empty()));
+        // A capitalised adjective before it makes it part of a region's name.
+        let named = i > 0 && {
+            let prev = words[i - 1];
+            let lp = prev.to_lowercase();
+            prev.chars().next().is_some_and(char::is_uppercase)
+                && [
+                    "ого", "ой", "ий", "ая", "ый", "ом", "ую", "ие", "их", "ым", "ей",
+                ]
+                .iter()
+                .any(|e| lp.ends_with(e))
+        };
+        whole && !named
+    })
 }
 
 /// Every trade and investment figure.
@@ -697,6 +733,15 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_anaphors_are_whole_words() {
+        assert!(ru_anaphor("Экспорт края вырос на 10%.", "кра"));
+        assert!(ru_anaphor("Товарооборот региона составил", "регион"));
+        // Must not fire: part of a name, or another word.
+        assert!(!ru_anaphor("Товарооборот Приморского края вырос.", "кра"));
+        assert!(!ru_anaphor("Ситуация крайне сложная.", "кра"));
+    }
 
     #[test]
     fn compound_amounts_and_foreign_scales() {

@@ -225,11 +225,28 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(горком|партком|обком|райком|провинциальн\w* комитет|городск\w* комитет)\w*(\s+(?:КПК|партии))?\s+").expect("static regex")
     });
+    // The committee is the CPC's only when the text says so near it; a
+    // горком or обком alone may be a Soviet-era or another party's committee.
+    const CPC: &[&str] = &["КПК", "Коммунистической партии Китая", "Компартии Китая"];
+    let says_cpc = |at: usize| {
+        let mut a = at.saturating_sub(300);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (at + 300).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        CPC.iter().any(|w| text[a..b].contains(w))
+    };
     let mut out = Vec::new();
     for m in RE.find_iter(text) {
         let Some((_, pe, place)) = places.iter().find(|(ps, _, _)| *ps == m.end()) else {
             continue;
         };
+        if !says_cpc(m.start()) {
+            continue;
+        }
         let level = if m.as_str().to_lowercase().starts_with("горком")
             || m.as_str().to_lowercase().starts_with("городск")
         {
@@ -320,7 +337,20 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
 
 #[cfg(test)]
 mod ordinal_tests {
-    use super::is_ordinal;
+    use super::{find_ru_committees, is_ordinal};
+
+    #[test]
+    fn party_committees_only_when_the_cpc_is_named() {
+        let places = |t: &str, w: &str| {
+            let s = t.find(w).unwrap_or(0);
+            vec![(s, s + w.len(), "Suifenhe".to_string())]
+        };
+        let t = "Секретарь горкома КПК Суйфэньхэ прибыл.";
+        assert_eq!(find_ru_committees(t, &places(t, "Суйфэньхэ")).len(), 1);
+        // Must not fire: no word of the CPC near the committee.
+        let t = "Бывший секретарь горкома Суйфэньхэ вспоминал.";
+        assert!(find_ru_committees(t, &places(t, "Суйфэньхэ")).is_empty());
+    }
 
     #[test]
     fn edition_numbers_are_not_names() {

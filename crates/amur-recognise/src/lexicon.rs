@@ -57,6 +57,8 @@ pub struct Lexicon {
     body_heads: Vec<(String, String, String)>,
     /// Fields of work of government bodies: (language, form) → English.
     body_topics: HashMap<(String, String), String>,
+    /// Facility words between or before two dashed towns: (language, form, English), longest first.
+    pub facility_kinds: Vec<(String, String, String)>,
     /// English words that alone do not make an organisation's name distinctive.
     pub org_generic: HashSet<String>,
     /// English words of office titles, which never start an organisation's name.
@@ -173,6 +175,18 @@ impl Lexicon {
                     .insert((lang.to_string(), form.to_string()), en.to_string());
             }
         }
+        let t = data.table("lexicon/facility_kinds.tsv");
+        for row in t.rows() {
+            let (Some(lang), Some(form), Some(en)) =
+                (t.get(row, "lang"), t.get(row, "form"), t.get(row, "en"))
+            else {
+                continue;
+            };
+            lx.facility_kinds
+                .push((lang.to_string(), form.to_lowercase(), en.to_string()));
+        }
+        lx.facility_kinds
+            .sort_by_key(|(_, f, _)| std::cmp::Reverse(f.chars().count()));
         let t = data.table("lexicon/word_lists.tsv");
         for row in t.rows() {
             let (Some(list), Some(word)) = (t.get(row, "list"), t.get(row, "word")) else {

@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod bodies;
+pub mod crossings;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod ner_ru;
@@ -81,6 +82,28 @@ fn family_of(data: &RefData, idx: usize) -> Option<String> {
     let words: Vec<&str> = en.split_whitespace().collect();
     let fam = if chinese { words.first() } else { words.last() };
     fam.map(|f| f.to_lowercase())
+}
+
+/// Whether a match is the second half of a hyphenated name whose first
+/// half is no known place ("Кани-Курган"; but "Russia-China" names both).
+fn hyphen_compound(text: &str, (s, _): (usize, usize), spans: &[(usize, usize)]) -> bool {
+    let Some(before) = text[..s].strip_suffix('-') else {
+        return false;
+    };
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    if !last.is_alphabetic() {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    !spans
+        .iter()
+        .any(|&(a, b)| a <= word_start && b >= before.len())
 }
 
 /// A cluster of mentions that is one entity.
@@ -162,6 +185,10 @@ impl Recogniser {
                 .map_or(0, |(i, _)| i);
             !self.lex.not_a_place(&after, &text[before_start..m.start])
         });
+        // "Кани-Курган", "Nizhne-Kamchatsk": a name hyphenated to a word that
+        // names no place is another place's name, not this one.
+        let spans: Vec<(usize, usize)> = gaz.iter().map(|m| (m.start, m.end)).collect();
+        gaz.retain(|m| !hyphen_compound(text, (m.start, m.end), &spans));
         let toks = tokens(text);
         // A one-word place that is also a given name or a Chinese name syllable
         // ("Владимир", "Шивэй") yields to a person pattern around it.
@@ -236,6 +263,19 @@ impl Recogniser {
             })
             .collect();
         let found_bodies = bodies::find(text, &place_spans, &self.lex);
+        let towns: Vec<bodies::PlaceSpan> = gaz
+            .iter()
+            .filter_map(|m| {
+                let e = &ents[*m.candidates.first()?];
+                (e.kind == EntityType::City).then(|| bodies::PlaceSpan {
+                    start: m.start,
+                    end: m.end,
+                    name: e.name().to_string(),
+                    province: false,
+                })
+            })
+            .collect();
+        let crossings = crossings::find(text, &towns, &self.lex);
         // A body found by its field of work is more precise than a bare head-word name over it.
         orgs.retain(|o| {
             !found_bodies
@@ -330,6 +370,30 @@ impl Recogniser {
                 mentions: Vec::new(),
             };
             add_cluster(&mut clusters, &mut by_id, c, (o.start, o.end));
+        }
+        for f in &crossings {
+            // A facility the reference data knows under this name wins.
+            if gaz.iter().any(|(m, i)| {
+                ents[*i].kind == EntityType::Facility && m.start < f.end && f.start < m.end
+            }) {
+                continue;
+            }
+            let c = Cluster {
+                id: EntityId::new("facility", &slug(&f.name)),
+                kind: EntityType::Facility,
+                name: f.name.clone(),
+                code: None,
+                names: Names {
+                    en: Some(f.name.clone()),
+                    ru: f.native.clone().filter(|n| has_cyrillic(n)),
+                    zh: f.native.clone().filter(|n| text::has_han(n)),
+                },
+                aliases: f.aliases.clone(),
+                office: None,
+                family: None,
+                mentions: Vec::new(),
+            };
+            add_cluster(&mut clusters, &mut by_id, c, (f.start, f.end));
         }
         // Full names first, so that surnames can join them.
         people.sort_by_key(|p| (p.given.is_none(), p.start));
@@ -772,6 +836,15 @@ mod tests {
 
     fn find<'a>(ents: &'a [Entity], id: &str) -> Option<&'a Entity> {
         ents.iter().find(|e| e.id.as_str() == id)
+    }
+
+    #[test]
+    fn hyphenated_names_are_not_their_halves() {
+        let ents = R.recognise("Пункт пропуска Кани-Курган открыт.", None);
+        assert!(find(&ents, "city:kurgan").is_none(), "{ents:?}");
+        // Must not fire: two places joined by a hyphen are both named.
+        let ents = R.recognise("The Russia-China Expo opened in Harbin.", None);
+        assert!(find(&ents, "country:CN").is_some(), "{ents:?}");
     }
 
     #[test]

@@ -33,6 +33,7 @@ files!(
     "lexicon/zh_surnames.tsv",
     "lexicon/word_lists.tsv",
     "lexicon/zh_transcription.tsv",
+    "lexicon/facility_kinds.tsv",
     "lexicon/page_furniture.tsv",
     "lexicon/outlets.tsv",
     "rules/sectors.tsv",
@@ -118,6 +119,11 @@ const SPECS: &[Spec] = &[
                 "generic, office, ru_legal_form or en_stop",
             ),
         )],
+    },
+    Spec {
+        path: "lexicon/facility_kinds.tsv",
+        required: &["lang", "form", "en"],
+        values: &[("lang", LANG)],
     },
     Spec {
         path: "lexicon/zh_transcription.tsv",

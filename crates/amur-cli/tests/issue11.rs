@@ -73,6 +73,9 @@ fn bad_filter_values_are_refused_with_the_accepted_values() {
         (&["figures", "--flow", "sideways"], "turnover"),
         (&["search", "x", "--lang", "de"], "en, ru, zh"),
         (&["events", "--entity", "Nobody Here At All"], "no entity"),
+        (&["search", "\"unclosed"], "bad query"),
+        (&["show", "figure:nothing#0"], "no fact or article"),
+        (&["curate", "undo", "3"], "no correction"),
     ] {
         let out = run(&data, args);
         eqnice!(Some(2), out.status.code(), format!("{args:?}"));

@@ -721,6 +721,44 @@ mod tests {
     }
 
     #[test]
+    fn reindex_keeps_the_record_of_a_page_that_no_longer_extracts() {
+        // Issue 11: reindex used to wipe the tables, then skip such pages silently.
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        let items = [
+            rec(1, "2022-06-10", Some("2022-06-10")),
+            rec(2, "2022-08-10", Some("2022-08-10")),
+        ];
+        s.ingest_batch(&items, &|_: &str| Vec::new()).unwrap();
+        let by_source: std::collections::HashMap<String, Record> = items
+            .iter()
+            .map(|(p, r)| (p.source.clone(), r.clone()))
+            .collect();
+        let extract = |p: &RawPage| -> Result<Record, String> {
+            if p.source == "r2.txt" {
+                return Err("no article text found".into());
+            }
+            Ok(by_source[&p.source].clone())
+        };
+        let sum = s.reindex_with(&extract, &|_: &str| Vec::new()).unwrap();
+        assert_eq!(sum.reextracted, 1);
+        assert_eq!(sum.failed.len(), 1);
+        assert_eq!(sum.failed[0].1, "r2.txt");
+        let n = s
+            .events(&EventQuery {
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .total;
+        assert_eq!(n, 2, "the failed page's event is kept");
+        assert_eq!(
+            s.search("bridge", &Default::default(), 10).unwrap().len(),
+            2
+        );
+    }
+
+    #[test]
     fn two_dated_happenings_on_different_days_never_merge() {
         let got = events(&[
             rec(1, "2022-06-10", Some("2022-06-10")),

@@ -68,10 +68,15 @@ fn declared_json(p: &RawPage) -> String {
 }
 
 /// The page as stored, for reindexing.
-pub fn page_from_row(source: String, kind: &str, content: String, declared: &str) -> RawPage {
-    let d: serde_json::Value = serde_json::from_str(declared).unwrap_or_default();
+pub fn page_from_row(
+    source: String,
+    kind: &str,
+    content: String,
+    declared: &str,
+) -> serde_json::Result<RawPage> {
+    let d: serde_json::Value = serde_json::from_str(declared)?;
     let s = |k: &str| d.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    RawPage {
+    Ok(RawPage {
         source,
         kind: if kind == "html" {
             PageKind::Html
@@ -85,7 +90,7 @@ pub fn page_from_row(source: String, kind: &str, content: String, declared: &str
             title: s("title"),
             date: s("date"),
         },
-    }
+    })
 }
 
 impl Store {
@@ -205,13 +210,20 @@ impl Store {
     /// Indexes documents an interrupted ingest stored but did not index.
     pub fn repair_index(&self) -> Result<usize> {
         let recs = self.records_where("indexed=0")?;
+        if recs.is_empty() {
+            return Ok(0);
+        }
         let refs: Vec<&Record> = recs.iter().collect();
-        // Regions were recorded with the entities at ingest time.
+        // Regions were recorded with the entities at ingest time; read them
+        // up front so a database error is reported, not taken for "none".
+        let recorded: std::collections::HashMap<String, String> = {
+            let mut st = self.conn.prepare("SELECT id, regions FROM entities")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
         let region_of = |id: &str| -> Vec<String> {
-            self.conn
-                .query_row("SELECT regions FROM entities WHERE id=?1", [id], |r| {
-                    r.get::<_, String>(0)
-                })
+            recorded
+                .get(id)
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default()
         };
@@ -240,23 +252,19 @@ impl Store {
         extract: &dyn Fn(&RawPage) -> std::result::Result<Record, String>,
         region_of: RegionOf,
     ) -> Result<ReindexSummary> {
-        let pages: Vec<(String, RawPage)> = {
+        let rows: Vec<(String, String, String, String, String)> = {
             let mut st = self.conn.prepare(
                 "SELECT doc_id, source, kind, content, declared FROM pages ORDER BY rowid",
             )?;
             let rows = st.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    page_from_row(
-                        r.get(1)?,
-                        &r.get::<_, String>(2)?,
-                        r.get(3)?,
-                        &r.get::<_, String>(4)?,
-                    ),
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?;
             rows.collect::<std::result::Result<_, _>>()?
         };
+        let mut pages: Vec<(String, RawPage)> = Vec::with_capacity(rows.len());
+        for (doc, source, kind, content, declared) in rows {
+            pages.push((doc, page_from_row(source, &kind, content, &declared)?));
+        }
         // Extract first: the tables are replaced only once every page has an answer.
         let mut sum = ReindexSummary::default();
         let mut recs = Vec::new();

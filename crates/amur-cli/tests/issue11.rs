@@ -316,6 +316,29 @@ fn export_writes_streams_to_stdout_and_refuses_folders_without_output() {
     assert!(out.status.success());
     assert!(records(&out).len() >= 7);
     assert!(!tmp.path().join("amur-export").exists());
+    // Figures and agreements carry their id and evidence sentence, not only offsets.
+    let dir = tmp.path().join("csv");
+    let out = run(
+        &data,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            dir.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let figures = std::fs::read_to_string(dir.join("figures.csv")).unwrap();
+    let header = figures.lines().next().unwrap();
+    assert!(
+        header.starts_with("id,") && header.ends_with(",evidence"),
+        "{header}"
+    );
+    assert!(
+        figures.lines().nth(1).unwrap().contains("figure:"),
+        "{figures}"
+    );
     for f in ["csv", "parquet"] {
         let out = run(&data, &["export", "--format", f]);
         eqnice!(Some(2), out.status.code(), f);

@@ -518,8 +518,7 @@ fn loose_match(
         .collect::<Vec<_>>()
         .join(",");
     let date_cond = if dated {
-        "e.date_start IS NULL AND EXISTS (SELECT 1 FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id
-           WHERE s.event_id=e.event_id AND d.published BETWEEN date(?1, '-31 day') AND date(?2, '+31 day'))"
+        "e.date_start IS NULL AND e.reported BETWEEN date(?1, '-31 day') AND date(?2, '+31 day')"
     } else {
         "e.date_start BETWEEN date(?1, '-31 day') AND ?2"
     };
@@ -612,9 +611,11 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
                 id
             }
             None => {
-                tx.prepare_cached("INSERT INTO events(type, mode, status, date, date_start, date_end, location) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
+                let reported = rec.published.as_deref().and_then(day_span).map(|s| s.0);
+                tx.prepare_cached("INSERT INTO events(type, mode, status, date, date_start, date_end, location, reported) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
                         ev.kind.as_str(), ev.mode.map(|m| m.as_str()), ev.status.as_str(), ev.date,
-                        span.as_ref().map(|s| s.0.clone()), span.as_ref().map(|s| s.1.clone()), ev.location.as_ref().map(|l| l.as_str())
+                        span.as_ref().map(|s| s.0.clone()), span.as_ref().map(|s| s.1.clone()), ev.location.as_ref().map(|l| l.as_str()),
+                        reported
                     ],
                 )?;
                 tx.last_insert_rowid()

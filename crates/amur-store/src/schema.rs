@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS mentions(
   text TEXT NOT NULL, office TEXT);
 CREATE TABLE IF NOT EXISTS events(
   event_id INTEGER PRIMARY KEY, type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, date TEXT,
-  date_start TEXT, date_end TEXT, location TEXT);
+  date_start TEXT, date_end TEXT, location TEXT, reported TEXT);
 CREATE TABLE IF NOT EXISTS event_sources(
   event_id INTEGER NOT NULL, doc_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   evidence TEXT NOT NULL, idx INTEGER NOT NULL DEFAULT -1);
@@ -63,22 +63,29 @@ CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id);
 "#;
 
-/// Brings a store of version `from` to [`STORE_VERSION`] (columns only; the
-/// caller rebuilds the extracted tables so the new columns are filled).
+/// Brings a store of version `from` to [`STORE_VERSION`] (columns and
+/// indexes; the caller rebuilds the extracted tables so new columns are filled).
 pub fn migrate(conn: &Connection, from: Option<u32>) -> rusqlite::Result<()> {
     if from.is_some_and(|v| v < 2) {
-        for t in ["event_sources", "agreements", "figures"] {
+        for (t, col, decl) in [
+            ("event_sources", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("agreements", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("figures", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("events", "reported", "TEXT"),
+        ] {
             let has: i64 = conn.query_row(
-                &format!("SELECT COUNT(*) FROM pragma_table_info('{t}') WHERE name='idx'"),
+                &format!("SELECT COUNT(*) FROM pragma_table_info('{t}') WHERE name='{col}'"),
                 [],
                 |r| r.get(0),
             )?;
             if has == 0 {
-                conn.execute_batch(&format!(
-                    "ALTER TABLE {t} ADD COLUMN idx INTEGER NOT NULL DEFAULT -1"
-                ))?;
+                conn.execute_batch(&format!("ALTER TABLE {t} ADD COLUMN {col} {decl}"))?;
             }
         }
     }
-    Ok(())
+    // Undated events by the day they were first reported: how a dated report
+    // finds them without scanning every undated event.
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS events_undated ON events(type, reported) WHERE date_start IS NULL",
+    )
 }

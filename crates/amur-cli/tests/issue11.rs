@@ -48,6 +48,9 @@ fn read_commands_refuse_a_missing_store() {
         &["export", "--format", "jsonl"],
         &["curate", "list"],
         &["curate", "reject", "city:harbin"],
+        &["reindex"],
+        &["show", "event:x#0"],
+        &["agreements"],
     ] {
         let out = run(&typo, args);
         eqnice!(Some(2), out.status.code(), format!("{args:?}"));

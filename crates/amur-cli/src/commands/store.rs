@@ -66,6 +66,11 @@ pub fn ingest(data_dir: &Path, no_wait: bool, a: IngestArgs) -> anyhow::Result<S
 }
 
 pub fn reindex(data_dir: &Path, no_wait: bool, refdata: Option<&Path>) -> anyhow::Result<Status> {
+    // Only ingest creates a store. An older store is upgraded here, so only
+    // a missing one is refused.
+    if let Err(e @ amur_store::Error::Missing { .. }) = Store::open(data_dir) {
+        return Err(e.into());
+    }
     let mut store = open_writer(data_dir, no_wait)?;
     let data = super::refdata::load(refdata)?;
     let pipeline = amur_extract::Pipeline::new(&data);
@@ -714,7 +719,9 @@ pub fn curate(data_dir: &Path, no_wait: bool, c: CurateCommand) -> anyhow::Resul
         return Ok(Status::Ok);
     }
     // Refuse a missing store before creating one.
-    drop(open(data_dir)?);
+    if let Err(e @ amur_store::Error::Missing { .. }) = Store::open(data_dir) {
+        return Err(e.into());
+    }
     let mut store = open_writer(data_dir, no_wait)?;
     let summary = match c {
         CurateCommand::Merge { a, b } => store.curate_merge(&a, &b)?,

@@ -236,7 +236,11 @@ pub enum CurateCommand {
     /// Remove a wrong entity, or an event (event:DOC#N).
     Reject { id: String },
     /// List the recorded corrections, numbered.
-    List,
+    List {
+        /// Output layout.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
     /// Revert correction N (see `curate list`).
     Undo { n: i64 },
 }

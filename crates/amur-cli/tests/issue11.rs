@@ -173,14 +173,20 @@ fn curation_resolves_or_refuses_says_what_changed_and_undoes() {
         "{}",
         stdout(&out)
     );
-    let list = stdout(&run(&data, &["curate", "list"]));
+    let list = stdout(&run(&data, &["curate", "list", "--format", "csv"]));
+    assert!(list.starts_with("n,action,a,b,value\n"), "{list}");
     assert!(
-        list.contains("   1  rename person:oleg-kozhemyako"),
+        list.contains("\n1,rename,person:oleg-kozhemyako,,O. Kozhemyako\n"),
         "{list}"
     );
     assert!(
-        list.contains("   2  merge region:RU-PRI city:vladivostok"),
+        list.contains("\n2,merge,region:RU-PRI,city:vladivostok,\n"),
         "{list}"
+    );
+    let table = stdout(&run(&data, &["curate", "list"]));
+    assert!(
+        table.lines().nth(1).unwrap().starts_with("1  rename"),
+        "{table}"
     );
     assert!(!run(&data, &["curate", "undo", "7"]).status.success());
     for n in ["2", "1"] {

@@ -138,7 +138,8 @@ fn curation_survives_reindex_and_exports_parse() {
         "merged entity is gone after reindex"
     );
     let list = amur(&ex, &["--data", d, "curate", "list"]);
-    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 2);
+    // A header and the two corrections.
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 3);
 
     // CSV with headers.
     let csv_dir = tmp.path().join("csv");

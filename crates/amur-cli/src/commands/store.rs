@@ -700,22 +700,25 @@ pub fn stats(data_dir: &Path, format: TableFormat) -> anyhow::Result<Status> {
 }
 
 pub fn curate(data_dir: &Path, no_wait: bool, c: CurateCommand) -> anyhow::Result<Status> {
-    if let CurateCommand::List = c {
+    if let CurateCommand::List { format } = c {
         let store = open(data_dir)?;
-        let mut out = std::io::stdout().lock();
         let list = store.corrections()?;
         if list.is_empty() {
             eprintln!("amur: no corrections recorded");
         }
-        for c in list {
-            let args = [Some(c.a), c.b, c.value.map(|v| format!("{v:?}"))]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            writeln!(out, "{:>4}  {} {}", c.id, c.action, args)?;
-        }
-        out.flush()?;
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|c| {
+                vec![
+                    c.id.to_string(),
+                    c.action.clone(),
+                    c.a.clone(),
+                    c.b.clone().unwrap_or_default(),
+                    c.value.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        print_rows(format, &["n", "action", "a", "b", "value"], &rows, &list)?;
         return Ok(Status::Ok);
     }
     // Refuse a missing store before creating one.
@@ -741,7 +744,7 @@ pub fn curate(data_dir: &Path, no_wait: bool, c: CurateCommand) -> anyhow::Resul
             ))?;
             return Ok(Status::Ok);
         }
-        CurateCommand::List => unreachable!("handled above"),
+        CurateCommand::List { .. } => unreachable!("handled above"),
     };
     println_safe(&format!(
         "correction {}: {}",

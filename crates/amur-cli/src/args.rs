@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "amur", version, about, long_about = None)]
 #[command(
-    after_help = "Exit status: 0 all inputs processed; 1 some inputs failed (named on stderr); 2 the run could not proceed."
+    after_help = "Exit status: 0 all inputs processed (search: something found); 1 some inputs failed, named on stderr (search: nothing found); 2 the run could not proceed (bad flags or filter values, a missing, corrupt or newer store, another writer with --no-wait). A closed stdout ends quietly with 0."
 )]
 pub struct Cli {
     /// Data directory of the knowledge base.
@@ -19,6 +19,9 @@ pub struct Cli {
         value_name = "DIR"
     )]
     pub data: PathBuf,
+    /// Writers (ingest, reindex, curate): fail at once if another amur is writing, instead of waiting.
+    #[arg(long, global = true)]
+    pub no_wait: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -37,11 +40,23 @@ pub enum Command {
     },
     /// Full-text search (Russian and English stemming, Chinese bigrams) with filters.
     Search(SearchArgs),
-    /// Events as a timeline, with filters.
+    /// Events as a timeline, with filters; every row has an id and its sources.
     Events(EventsArgs),
+    /// Signed documents (agreements, memoranda, contracts…), with filters.
+    Agreements(FactArgs),
+    /// Trade and investment figures, with filters.
+    Figures(FactArgs),
+    /// One fact (event:…, agreement:…, figure:…) or article (its id) with its evidence marked.
+    Show {
+        /// An id from events, agreements or figures, or an article id.
+        id: String,
+        /// Output layout (table: readable text).
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
     /// The profile of one entity: names, offices, events, co-participants, articles.
     Entity {
-        /// Entity id (region:RU-PRI) or a name in any language.
+        /// Entity id (region:RU-PRI), ISO code (RU-AMU) or a name in any language.
         key: String,
         /// Output layout.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
@@ -61,7 +76,7 @@ pub enum Command {
         /// jsonl (records), csv (one file per table, into --output DIR), gexf (co-participation graph), parquet.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Output file (jsonl, gexf) or folder (csv); standard output when absent.
+        /// Output file (jsonl, gexf; standard output when absent) or folder (csv, parquet; required).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -155,9 +170,12 @@ pub struct EventsArgs {
     /// occurred or planned.
     #[arg(long)]
     pub status: Option<String>,
-    /// An entity (id or name) taking part.
+    /// An entity (id, ISO code or name) taking part.
     #[arg(long)]
     pub entity: Option<String>,
+    /// A region (ISO code, e.g. RU-AMU) a participant or the place belongs to.
+    #[arg(long)]
+    pub region: Option<String>,
     /// Two regions, e.g. CN-HL:RU-AMU.
     #[arg(long)]
     pub pair: Option<String>,
@@ -175,18 +193,56 @@ pub struct EventsArgs {
     pub format: TableFormat,
 }
 
+/// Filters of `agreements` and `figures`.
+#[derive(Debug, clap::Args)]
+pub struct FactArgs {
+    /// Agreement kind (agreement, memorandum, contract, joint_statement, protocol) or figure kind (trade, investment).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Figures: turnover, export or import.
+    #[arg(long)]
+    pub flow: Option<String>,
+    /// An entity (id, ISO code or name): a party, reporter or partner.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// A region (ISO code) a party belongs to.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Two regions, e.g. CN-HL:RU-AMU.
+    #[arg(long)]
+    pub pair: Option<String>,
+    /// On or after (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// On or before (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Most rows.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+    /// Output layout.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CurateCommand {
-    /// B is the same entity as A.
+    /// B is the same as A: two entities (ids, codes or names), or two events (event:DOC#N).
     Merge { a: String, b: String },
-    /// Separate one source (event:DOC@START, see `events --format json`) from its event.
+    /// Separate one report (event:DOC#N, as listed by `amur show EVENT`) from its event.
     Split { event: String },
     /// Give an entity a new canonical name.
     Rename { id: String, name: String },
-    /// Remove a wrong entity, or an event (event:DOC@START).
+    /// Remove a wrong entity, or an event (event:DOC#N).
     Reject { id: String },
-    /// List the recorded corrections.
-    List,
+    /// List the recorded corrections, numbered.
+    List {
+        /// Output layout.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Revert correction N (see `curate list`).
+    Undo { n: i64 },
 }
 
 /// Output layout of records.

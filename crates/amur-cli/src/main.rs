@@ -9,6 +9,7 @@
 mod args;
 mod commands;
 mod messages;
+mod output;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -17,15 +18,18 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(a) => commands::extract::run(a),
-        args::Command::Ingest(a) => commands::store::ingest(&cli.data, a),
+        args::Command::Ingest(a) => commands::store::ingest(&cli.data, cli.no_wait, a),
         args::Command::Reindex { refdata } => {
-            commands::store::reindex(&cli.data, refdata.as_deref())
+            commands::store::reindex(&cli.data, cli.no_wait, refdata.as_deref())
         }
         args::Command::Search(a) => commands::store::search(&cli.data, a),
         args::Command::Events(a) => commands::store::events(&cli.data, a),
+        args::Command::Agreements(a) => commands::store::agreements(&cli.data, a),
+        args::Command::Figures(a) => commands::store::figures(&cli.data, a),
+        args::Command::Show { id, format } => commands::store::show(&cli.data, &id, format),
         args::Command::Entity { key, format } => commands::store::entity(&cli.data, &key, format),
         args::Command::Stats { format } => commands::store::stats(&cli.data, format),
-        args::Command::Curate(c) => commands::store::curate(&cli.data, c),
+        args::Command::Curate(c) => commands::store::curate(&cli.data, cli.no_wait, c),
         args::Command::Export { format, output } => {
             commands::store::export(&cli.data, format, output.as_deref())
         }

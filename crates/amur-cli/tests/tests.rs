@@ -6,4 +6,5 @@ mod util;
 mod bad_input;
 mod examples;
 mod formats;
+mod issue11;
 mod store;

@@ -30,21 +30,46 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The exported tables and the queries that produce them.
+/// The exported tables and the queries that produce them. Every fact row
+/// carries its stable id and its evidence sentence.
 const TABLES: &[(&str, &str)] = &[
             ("documents", "SELECT doc_id, source, title, published, language, outlet, near_dup_of FROM documents ORDER BY rowid"),
             ("entities", "SELECT id, type, name, code, name_en, name_ru, name_zh, regions FROM entities ORDER BY id"),
             ("mentions", "SELECT doc_id, entity_id, start, end, text, office FROM mentions ORDER BY doc_id, start"),
             (
                 "events",
-                "SELECT e.event_id, e.type, e.status, e.mode, e.date, e.location, (SELECT group_concat(entity_id, ' ') FROM event_participants p WHERE p.event_id=e.event_id),
-                 (SELECT COUNT(*) FROM event_sources s WHERE s.event_id=e.event_id) FROM events e ORDER BY e.date_start, e.event_id",
+                "SELECT (SELECT 'event:' || s.doc_id || '#' || s.idx FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id=e.event_id ORDER BY d.rowid, s.idx LIMIT 1) AS id,
+                 e.event_id, e.type, e.status, e.mode, e.date, e.location, (SELECT group_concat(entity_id, ' ') FROM event_participants p WHERE p.event_id=e.event_id),
+                 (SELECT group_concat(doc_id || '#' || idx, ' ') FROM event_sources s WHERE s.event_id=e.event_id) FROM events e ORDER BY e.date_start, e.event_id",
             ),
-            ("event_sources", "SELECT event_id, doc_id, start, end, evidence FROM event_sources ORDER BY event_id"),
-            ("agreements", "SELECT doc_id, kind, sector, date, parties, start, end FROM agreements"),
-            ("figures", "SELECT doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end FROM figures"),
+            ("event_sources", "SELECT event_id, doc_id || '#' || idx AS key, doc_id, start, end, evidence FROM event_sources ORDER BY event_id"),
+            ("agreements", "SELECT 'agreement:' || a.doc_id || '#' || a.idx AS id, a.doc_id, a.kind, a.sector, a.date, a.parties, a.start, a.end,
+             substr(json_extract(d.record, '$.text'), a.start + 1, a.end - a.start) AS evidence FROM agreements a JOIN documents d ON d.doc_id=a.doc_id ORDER BY d.rowid, a.idx"),
+            ("figures", "SELECT 'figure:' || f.doc_id || '#' || f.idx AS id, f.doc_id, f.kind, f.flow, f.value, f.unit, f.change_pct, f.period, f.target, f.reporter, f.partner, f.start, f.end,
+             substr(json_extract(d.record, '$.text'), f.start + 1, f.end - f.start) AS evidence FROM figures f JOIN documents d ON d.doc_id=f.doc_id ORDER BY d.rowid, f.idx"),
             ("relations", "SELECT doc_id, type, mode, a, b, start, end FROM relations"),
 ];
+
+/// Column names of a table's query (the two computed list columns of events named).
+fn column_names(name: &str, st: &rusqlite::Statement) -> Vec<String> {
+    st.column_names()
+        .enumerate()
+        .map(|(i, c)| match (name, i) {
+            ("events", 7) => "participants".to_string(),
+            ("events", 8) => "sources".to_string(),
+            _ => c.split('.').next_back().unwrap_or(c).to_string(),
+        })
+        .collect()
+}
+
+/// Columns that hold lists (space-separated in SQL and CSV, lists in Parquet).
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+fn is_list(table: &str, column: &str) -> bool {
+    matches!(
+        (table, column),
+        ("events", "participants") | ("events", "sources") | ("agreements", "parties")
+    )
+}
 
 impl Store {
     /// Every stored record as JSON Lines.
@@ -67,20 +92,8 @@ impl Store {
             let mut f =
                 std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(&path, e))?);
             let mut st = self.conn.prepare(sql)?;
-            let cols: Vec<String> = st
-                .column_names()
-                .map(|c| c.split('.').next_back().unwrap_or(c).to_string())
-                .collect();
-            let header: Vec<String> = cols
-                .iter()
-                .enumerate()
-                .map(|(i, c)| match (*name, i) {
-                    ("events", 6) => "participants".to_string(),
-                    ("events", 7) => "sources".to_string(),
-                    _ => c.clone(),
-                })
-                .collect();
-            writeln!(f, "{}", header.join(",")).map_err(|e| io(&path, e))?;
+            let cols = column_names(name, &st);
+            writeln!(f, "{}", cols.join(",")).map_err(|e| io(&path, e))?;
             let n = cols.len();
             let mut rows = st.query([])?;
             while let Some(row) = rows.next()? {
@@ -113,26 +126,22 @@ impl Store {
         use parquet::schema::parser::parse_message_type;
         use rusqlite::types::Value as V;
         use std::sync::Arc;
-        let pq = |e: parquet::errors::ParquetError| Error::NotFound(format!("parquet: {e}"));
+        let pq = |e: parquet::errors::ParquetError| Error::Export(format!("parquet: {e}"));
         std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         let mut written = Vec::new();
         for (name, sql) in TABLES {
             let mut st = self.conn.prepare(sql)?;
+            let names = column_names(name, &st);
             let cols: Vec<(String, String)> = st
                 .columns()
-                .enumerate()
-                .map(|(i, c)| {
-                    let n = match (*name, i) {
-                        ("events", 6) => "participants".to_string(),
-                        ("events", 7) => "sources".to_string(),
-                        _ => c
-                            .name()
-                            .split('.')
-                            .next_back()
-                            .unwrap_or(c.name())
-                            .to_string(),
+                .zip(names)
+                .map(|(c, n)| {
+                    let t = if is_list(name, &n) {
+                        "LIST".to_string()
+                    } else {
+                        c.decl_type().unwrap_or("TEXT").to_uppercase()
                     };
-                    (n, c.decl_type().unwrap_or("TEXT").to_uppercase())
+                    (n, t)
                 })
                 .collect();
             let n = cols.len();
@@ -146,6 +155,9 @@ impl Store {
             let fields: Vec<String> = cols
                 .iter()
                 .map(|(c, t)| match t.as_str() {
+                    "LIST" => format!(
+                        "OPTIONAL group {c} (LIST) {{ REPEATED group list {{ OPTIONAL BYTE_ARRAY element (UTF8); }} }}"
+                    ),
                     "INTEGER" => format!("OPTIONAL INT64 {c};"),
                     "REAL" => format!("OPTIONAL DOUBLE {c};"),
                     _ => format!("OPTIONAL BYTE_ARRAY {c} (UTF8);"),
@@ -172,6 +184,32 @@ impl Store {
                     .map(|v| i16::from(!matches!(v, V::Null)))
                     .collect();
                 match cols[i].1.as_str() {
+                    "LIST" => {
+                        // Levels: 0 null, 1 empty list, 3 an element; repetition 1 continues a list.
+                        let (mut vals, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
+                        for v in col {
+                            match v {
+                                V::Text(s) if !s.trim().is_empty() => {
+                                    for (j, item) in s.split_whitespace().enumerate() {
+                                        vals.push(ByteArray::from(item.as_bytes().to_vec()));
+                                        defs.push(3);
+                                        reps.push(i16::from(j > 0));
+                                    }
+                                }
+                                V::Text(_) => {
+                                    defs.push(1);
+                                    reps.push(0);
+                                }
+                                _ => {
+                                    defs.push(0);
+                                    reps.push(0);
+                                }
+                            }
+                        }
+                        cw.typed::<ByteArrayType>()
+                            .write_batch(&vals, Some(&defs), Some(&reps))
+                            .map_err(pq)?;
+                    }
                     "INTEGER" => {
                         let vals: Vec<i64> = col
                             .iter()
@@ -278,13 +316,17 @@ mod tests {
     #[test]
     fn parquet_reads_back() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("kb")).unwrap();
+        let store = Store::create(&dir.path().join("kb")).unwrap();
         store
             .conn
             .execute_batch(
                 "INSERT INTO entities(id, type, name, regions) VALUES('region:RU-PRI', 'region', 'Primorsky Krai', 'RU-PRI');
-                 INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, start, end)
-                 VALUES('d1', 'trade', 'turnover', 3.2e9, 'USD', NULL, '2023', 0, 0, 10);",
+                 INSERT INTO documents(doc_id, source, language, record, ingested_at) VALUES('d1', 'a.txt', 'en', '{\"text\":\"Trade grew. Next one.\"}', '0');
+                 INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, start, end, idx)
+                 VALUES('d1', 'trade', 'turnover', 3.2e9, 'USD', NULL, '2023', 0, 0, 11, 0);
+                 INSERT INTO events(event_id, type, status) VALUES(1, 'meeting', 'occurred');
+                 INSERT INTO event_sources(event_id, doc_id, start, end, evidence, idx) VALUES(1, 'd1', 0, 11, 'Trade grew.', 0);
+                 INSERT INTO event_participants(event_id, entity_id, role) VALUES(1, 'region:RU-PRI', 'party'), (1, 'person:x', 'guest');",
             )
             .unwrap();
         let out = dir.path().join("pq");
@@ -295,8 +337,17 @@ mod tests {
                 .unwrap();
         assert_eq!(r.metadata().file_metadata().num_rows(), 1);
         let row = r.get_row_iter(None).unwrap().next().unwrap().unwrap();
-        assert_eq!(row.get_string(0).unwrap(), "d1");
-        assert_eq!(row.get_double(3).unwrap(), 3.2e9);
+        assert_eq!(row.get_string(0).unwrap(), "figure:d1#0");
+        assert_eq!(row.get_double(4).unwrap(), 3.2e9);
+        assert_eq!(row.get_string(13).unwrap(), "Trade grew.");
+        // List columns are Parquet lists, not joined strings.
+        let r = SerializedFileReader::new(std::fs::File::open(out.join("events.parquet")).unwrap())
+            .unwrap();
+        let row = r.get_row_iter(None).unwrap().next().unwrap().unwrap();
+        assert_eq!(row.get_string(0).unwrap(), "event:d1#0");
+        let parts = row.get_list(7).unwrap();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(row.get_list(8).unwrap().len(), 1);
         let r =
             SerializedFileReader::new(std::fs::File::open(out.join("entities.parquet")).unwrap())
                 .unwrap();

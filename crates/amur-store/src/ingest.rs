@@ -11,6 +11,7 @@ use crate::minhash;
 use crate::search::IndexDoc;
 use crate::{day_number, day_span, Result, Store};
 use amur_record::{Entity, Record};
+use amur_refdata::RefData;
 use amur_sources::{PageKind, RawPage};
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -30,6 +31,28 @@ pub struct Summary {
 /// Region codes of an entity id (`city:harbin` → `["CN-HL"]`), from reference data.
 pub type RegionOf<'a> = &'a dyn Fn(&str) -> Vec<String>;
 
+/// Counts of one reindex.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ReindexSummary {
+    /// Articles re-extracted.
+    pub reextracted: usize,
+    /// Articles that no longer extract: `(doc_id, source, reason)`. Their
+    /// previous record is kept, so nothing is lost.
+    pub failed: Vec<(String, String, String)>,
+}
+
+/// Region codes of an entity from reference data (`city:harbin` → CN-HL).
+pub fn region_resolver(data: &RefData) -> impl Fn(&str) -> Vec<String> + '_ {
+    move |id: &str| {
+        let eid = amur_record::EntityId::from(id);
+        data.region_of(&eid)
+            .and_then(|r| data.get(r.as_str()))
+            .and_then(|r| r.code.clone())
+            .into_iter()
+            .collect()
+    }
+}
+
 fn now() -> String {
     // Seconds since the epoch keeps the store free of a clock library.
     let s = std::time::SystemTime::now()
@@ -45,10 +68,15 @@ fn declared_json(p: &RawPage) -> String {
 }
 
 /// The page as stored, for reindexing.
-pub fn page_from_row(source: String, kind: &str, content: String, declared: &str) -> RawPage {
-    let d: serde_json::Value = serde_json::from_str(declared).unwrap_or_default();
+pub fn page_from_row(
+    source: String,
+    kind: &str,
+    content: String,
+    declared: &str,
+) -> serde_json::Result<RawPage> {
+    let d: serde_json::Value = serde_json::from_str(declared)?;
     let s = |k: &str| d.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    RawPage {
+    Ok(RawPage {
         source,
         kind: if kind == "html" {
             PageKind::Html
@@ -62,11 +90,44 @@ pub fn page_from_row(source: String, kind: &str, content: String, declared: &str
             title: s("title"),
             date: s("date"),
         },
-    }
+    })
 }
 
 impl Store {
-    /// Stores a batch of extracted articles in one transaction and indexes them.
+    /// Stores a batch of extracted articles (one transaction), with regions
+    /// looked up in `refdata`, and indexes them. Call [`Store::finish_ingest`]
+    /// after the last batch.
+    pub fn ingest(&mut self, items: &[(RawPage, Record)], refdata: &RefData) -> Result<Summary> {
+        let region_of = region_resolver(refdata);
+        self.ingest_batch(items, &region_of)
+    }
+
+    /// Ends an ingest: re-applies curation and records the extractor version
+    /// and the reference-data hash the store was built with.
+    pub fn finish_ingest(&mut self, refdata: &RefData, extractor_version: &str) -> Result<()> {
+        self.apply_curation()?;
+        self.set_meta("extractor_version", extractor_version)?;
+        self.set_meta("refdata_hash", &refdata.hash)
+    }
+
+    /// Re-extracts every stored page with `extract` (this version's
+    /// extractor) and `refdata`, then re-applies curation. Pages that no
+    /// longer extract keep their previous record and are listed.
+    pub fn reindex(
+        &mut self,
+        refdata: &RefData,
+        extractor_version: &str,
+        extract: &dyn Fn(&RawPage) -> std::result::Result<Record, String>,
+    ) -> Result<ReindexSummary> {
+        let region_of = region_resolver(refdata);
+        let sum = self.reindex_with(extract, &region_of)?;
+        self.set_meta("extractor_version", extractor_version)?;
+        self.set_meta("refdata_hash", &refdata.hash)?;
+        Ok(sum)
+    }
+
+    /// Stores a batch of extracted articles in one transaction and indexes them
+    /// (regions from `region_of`).
     pub fn ingest_batch(
         &mut self,
         items: &[(RawPage, Record)],
@@ -149,13 +210,20 @@ impl Store {
     /// Indexes documents an interrupted ingest stored but did not index.
     pub fn repair_index(&self) -> Result<usize> {
         let recs = self.records_where("indexed=0")?;
+        if recs.is_empty() {
+            return Ok(0);
+        }
         let refs: Vec<&Record> = recs.iter().collect();
-        // Regions were recorded with the entities at ingest time.
+        // Regions were recorded with the entities at ingest time; read them
+        // up front so a database error is reported, not taken for "none".
+        let recorded: std::collections::HashMap<String, String> = {
+            let mut st = self.conn.prepare("SELECT id, regions FROM entities")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
         let region_of = |id: &str| -> Vec<String> {
-            self.conn
-                .query_row("SELECT regions FROM entities WHERE id=?1", [id], |r| {
-                    r.get::<_, String>(0)
-                })
+            recorded
+                .get(id)
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default()
         };
@@ -176,57 +244,65 @@ impl Store {
         Ok(out)
     }
 
-    /// Re-extracts every stored page with `extract` (a newer extractor),
-    /// replacing all extracted data, rebuilding the index and re-applying
-    /// curation. Returns the number of articles re-extracted.
+    /// Re-extracts every stored page with `extract`, replacing the extracted
+    /// data and the index and re-applying curation. A page that no longer
+    /// extracts keeps its stored record (and is reported in the summary).
     pub fn reindex_with(
         &mut self,
-        extract: &dyn Fn(&RawPage) -> Option<Record>,
+        extract: &dyn Fn(&RawPage) -> std::result::Result<Record, String>,
         region_of: RegionOf,
-    ) -> Result<usize> {
-        let pages: Vec<(String, RawPage)> = {
+    ) -> Result<ReindexSummary> {
+        let rows: Vec<(String, String, String, String, String)> = {
             let mut st = self.conn.prepare(
                 "SELECT doc_id, source, kind, content, declared FROM pages ORDER BY rowid",
             )?;
             let rows = st.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    page_from_row(
-                        r.get(1)?,
-                        &r.get::<_, String>(2)?,
-                        r.get(3)?,
-                        &r.get::<_, String>(4)?,
-                    ),
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?;
             rows.collect::<std::result::Result<_, _>>()?
         };
-        let tx = self.conn.transaction()?;
-        for t in [
-            "entities",
-            "mentions",
-            "events",
-            "event_sources",
-            "event_participants",
-            "agreements",
-            "figures",
-            "relations",
-        ] {
-            tx.execute(&format!("DELETE FROM {t}"), [])?;
+        let mut pages: Vec<(String, RawPage)> = Vec::with_capacity(rows.len());
+        for (doc, source, kind, content, declared) in rows {
+            pages.push((doc, page_from_row(source, &kind, content, &declared)?));
         }
+        // Extract first: the tables are replaced only once every page has an answer.
+        let mut sum = ReindexSummary::default();
         let mut recs = Vec::new();
         for (old_id, page) in &pages {
-            let Some(mut rec) = extract(page) else {
-                continue;
-            };
-            // The article keeps its identity even if cleaning changed its text.
-            rec.doc_id = old_id.clone();
-            tx.execute(
-                "UPDATE documents SET title=?2, published=?3, language=?4, outlet=?5, record=?6, indexed=0 WHERE doc_id=?1",
-                params![rec.doc_id, rec.title, rec.published, rec.language.code(), rec.outlet, serde_json::to_string(&rec)?],
-            )?;
-            insert_extracted(&tx, &rec, region_of)?;
-            recs.push(rec);
+            match extract(page) {
+                Ok(mut rec) => {
+                    // The article keeps its identity even if cleaning changed its text.
+                    rec.doc_id = old_id.clone();
+                    recs.push((rec, true));
+                }
+                Err(reason) => {
+                    sum.failed
+                        .push((old_id.clone(), page.source.clone(), reason));
+                    let old: Option<String> = self
+                        .conn
+                        .query_row(
+                            "SELECT record FROM documents WHERE doc_id=?1",
+                            [old_id],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    if let Some(json) = old {
+                        recs.push((serde_json::from_str(&json)?, false));
+                    }
+                }
+            }
+        }
+        let tx = self.conn.transaction()?;
+        clear_extracted(&tx)?;
+        for (rec, fresh) in &recs {
+            if *fresh {
+                tx.execute(
+                    "UPDATE documents SET title=?2, published=?3, language=?4, outlet=?5, record=?6, indexed=0 WHERE doc_id=?1",
+                    params![rec.doc_id, rec.title, rec.published, rec.language.code(), rec.outlet, serde_json::to_string(rec)?],
+                )?;
+                sum.reextracted += 1;
+            }
+            insert_extracted(&tx, rec, region_of)?;
         }
         tx.commit()?;
         {
@@ -234,11 +310,56 @@ impl Store {
             self.index.clear(&w)?;
             w.commit()?;
         }
-        let refs: Vec<&Record> = recs.iter().collect();
+        let refs: Vec<&Record> = recs.iter().map(|r| &r.0).collect();
         self.index_records(&refs, region_of)?;
         self.apply_curation()?;
-        Ok(recs.len())
+        Ok(sum)
     }
+
+    /// Rebuilds the extracted tables from the stored records (no
+    /// re-extraction) and re-applies curation: how `curate undo` and a store
+    /// upgrade start again from what the articles say. Regions come from
+    /// `region_of`, or from those recorded with the entities.
+    pub fn rebuild_from_records(&mut self, region_of: Option<RegionOf>) -> Result<()> {
+        let recs = self.records_where("1=1")?;
+        let recorded: std::collections::HashMap<String, String> = {
+            let mut st = self.conn.prepare("SELECT id, regions FROM entities")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let from_table = |id: &str| -> Vec<String> {
+            recorded
+                .get(id)
+                .map(|s| s.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        let region_of: RegionOf = region_of.unwrap_or(&from_table);
+        let tx = self.conn.transaction()?;
+        clear_extracted(&tx)?;
+        for rec in &recs {
+            insert_extracted(&tx, rec, region_of)?;
+        }
+        tx.commit()?;
+        self.apply_curation()
+    }
+}
+
+/// Empties every table derived from the records.
+fn clear_extracted(tx: &Transaction) -> Result<()> {
+    for t in [
+        "entities",
+        "mentions",
+        "events",
+        "event_sources",
+        "event_participants",
+        "event_regions",
+        "agreements",
+        "figures",
+        "relations",
+    ] {
+        tx.execute(&format!("DELETE FROM {t}"), [])?;
+    }
+    Ok(())
 }
 
 fn index_doc<'a>(r: &'a Record, region_of: RegionOf) -> IndexDoc<'a> {
@@ -340,6 +461,90 @@ fn near_duplicate(tx: &Transaction, sig: &[u64]) -> Result<Option<String>> {
     Ok(best.map(|b| b.1))
 }
 
+/// A dated event of the same type and status, overlapping dates and a shared
+/// participant (other than a country), from another article.
+fn dated_match(
+    tx: &Transaction,
+    ev: &amur_record::Event,
+    a: &str,
+    b: &str,
+    ids: &[&str],
+    doc_id: &str,
+) -> Result<Option<i64>> {
+    let placeholders = vec!["?"; ids.len()].join(",");
+    // Driven by the date index (events rarely last over a month), then
+    // the participants: cost stays flat as the store grows.
+    let sql = format!(
+        "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
+         WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
+         AND p.entity_id IN ({placeholders})
+         AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
+         GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
+    );
+    let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    let kind = ev.kind.as_str();
+    let status = ev.status.as_str();
+    args.push(&kind);
+    args.push(&a);
+    args.push(&b);
+    args.push(&a);
+    args.push(&status);
+    for id in ids {
+        args.push(id);
+    }
+    args.push(&doc_id);
+    Ok(tx
+        .prepare_cached(&sql)?
+        .query_row(args.as_slice(), |r| r.get(0))
+        .optional()?)
+}
+
+/// An event whose date is missing on one side: with `dated`, an undated event
+/// reported by an article published within `a..b` (a month before to a month
+/// after); otherwise a dated event within a month before `b` (the
+/// publication) and `a`. Same type and status, a shared specific entity.
+fn loose_match(
+    tx: &Transaction,
+    ev: &amur_record::Event,
+    a: &str,
+    b: &str,
+    dated: bool,
+    specific: &[&str],
+    doc_id: &str,
+) -> Result<Option<i64>> {
+    // Numbered parameters: the ids are ?6.. in both lists.
+    let placeholders = (0..specific.len())
+        .map(|i| format!("?{}", i + 6))
+        .collect::<Vec<_>>()
+        .join(",");
+    let date_cond = if dated {
+        "e.date_start IS NULL AND e.reported BETWEEN date(?1, '-31 day') AND date(?2, '+31 day')"
+    } else {
+        "e.date_start BETWEEN date(?1, '-31 day') AND ?2"
+    };
+    let sql = format!(
+        "SELECT e.event_id FROM events e WHERE e.type=?3 AND e.status=?4 AND {date_cond}
+         AND (e.location IN ({placeholders}) OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id=e.event_id AND p.entity_id IN ({placeholders})))
+         AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?5)
+         ORDER BY e.event_id LIMIT 1"
+    );
+    let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    let kind = ev.kind.as_str();
+    let status = ev.status.as_str();
+    args.push(&a);
+    args.push(&b);
+    args.push(&kind);
+    args.push(&status);
+    args.push(&doc_id);
+    for id in specific {
+        args.push(id);
+    }
+    Ok(tx
+        .prepare_cached(&sql)?
+        .query_row(args.as_slice(), |r| r.get(0))
+        .optional()?)
+}
+
 /// Inserts a record's entities and facts; returns how many of its events
 /// joined an event known from another article.
 fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Result<usize> {
@@ -361,7 +566,7 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
         }
     }
     let mut merged = 0;
-    for ev in &rec.events {
+    for (idx, ev) in rec.events.iter().enumerate() {
         let span = ev.date.as_deref().and_then(day_span);
         let ids: Vec<&str> = ev
             .participants
@@ -371,31 +576,34 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
             .collect();
         let mut existing: Option<i64> = None;
         if let (Some((a, b)), false) = (&span, ids.is_empty()) {
-            let placeholders = vec!["?"; ids.len()].join(",");
-            // Driven by the date index (events rarely last over a month), then
-            // the participants: cost stays flat as the store grows.
-            let sql = format!(
-                "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
-                 WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
-                 AND p.entity_id IN ({placeholders})
-                 AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
-                 GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
-            );
-            let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
-            let kind = ev.kind.as_str();
-            let status = ev.status.as_str();
-            args.push(&kind);
-            args.push(a);
-            args.push(b);
-            args.push(a);
-            args.push(&status);
-            for id in &ids {
-                args.push(id);
+            existing = dated_match(tx, ev, a, b, &ids, &rec.doc_id)?;
+        }
+        // Partial or missing dates: a report without a date joins a dated
+        // event near the publication day, and a dated report joins an undated
+        // event reported near its day, when they share something specific (a
+        // facility, person, organisation or town, never only a region).
+        let specific: Vec<&str> = ids
+            .iter()
+            .copied()
+            .chain(ev.location.as_ref().map(|l| l.as_str()))
+            .filter(|id| {
+                !id.starts_with("region:")
+                    && !id.starts_with("country:")
+                    && !id.starts_with("macro_region:")
+            })
+            .collect();
+        if existing.is_none() && !specific.is_empty() {
+            let window = match &span {
+                Some((a, b)) => Some((a.clone(), b.clone(), true)),
+                None => rec
+                    .published
+                    .as_deref()
+                    .and_then(day_span)
+                    .map(|(a, b)| (a, b, false)),
+            };
+            if let Some((a, b, dated)) = window {
+                existing = loose_match(tx, ev, &a, &b, dated, &specific, &rec.doc_id)?;
             }
-            args.push(&rec.doc_id);
-            existing = tx
-                .query_row(&sql, args.as_slice(), |r| r.get(0))
-                .optional()?;
         }
         let event_id = match existing {
             Some(id) => {
@@ -403,15 +611,17 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
                 id
             }
             None => {
-                tx.prepare_cached("INSERT INTO events(type, mode, status, date, date_start, date_end, location) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
+                let reported = rec.published.as_deref().and_then(day_span).map(|s| s.0);
+                tx.prepare_cached("INSERT INTO events(type, mode, status, date, date_start, date_end, location, reported) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![
                         ev.kind.as_str(), ev.mode.map(|m| m.as_str()), ev.status.as_str(), ev.date,
-                        span.as_ref().map(|s| s.0.clone()), span.as_ref().map(|s| s.1.clone()), ev.location.as_ref().map(|l| l.as_str())
+                        span.as_ref().map(|s| s.0.clone()), span.as_ref().map(|s| s.1.clone()), ev.location.as_ref().map(|l| l.as_str()),
+                        reported
                     ],
                 )?;
                 tx.last_insert_rowid()
             }
         };
-        tx.prepare_cached("INSERT INTO event_sources(event_id, doc_id, start, end, evidence) VALUES(?1, ?2, ?3, ?4, ?5)")?.execute(params![event_id, rec.doc_id, ev.evidence.start as i64, ev.evidence.end as i64, slice(ev.evidence.start, ev.evidence.end)],
+        tx.prepare_cached("INSERT INTO event_sources(event_id, doc_id, start, end, evidence, idx) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![event_id, rec.doc_id, ev.evidence.start as i64, ev.evidence.end as i64, slice(ev.evidence.start, ev.evidence.end), idx as i64],
         )?;
         for p in &ev.participants {
             tx.prepare_cached("INSERT OR IGNORE INTO event_participants(event_id, entity_id, role) VALUES(?1, ?2, ?3)")?.execute(params![event_id, p.entity.as_str(), p.role.as_str()],
@@ -420,19 +630,29 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
         if existing.is_some() {
             tx.prepare_cached("UPDATE events SET location=COALESCE(location, ?2), mode=COALESCE(mode, ?3) WHERE event_id=?1")?.execute(params![event_id, ev.location.as_ref().map(|l| l.as_str()), ev.mode.map(|m| m.as_str())],
             )?;
+            // The event takes the most precise date its reports give, so a
+            // month-dated report cannot later join two different days.
+            if let Some((a, b)) = &span {
+                tx.prepare_cached(
+                    "UPDATE events SET date=?2, date_start=?3, date_end=?4 WHERE event_id=?1
+                     AND (date_start IS NULL OR (?3>=date_start AND ?4<=date_end AND (?3>date_start OR ?4<date_end)))",
+                )?
+                .execute(params![event_id, ev.date, a, b])?;
+            }
         }
         refresh_event_regions(tx, Some(event_id))?;
     }
-    for a in &rec.agreements {
+    for (idx, a) in rec.agreements.iter().enumerate() {
         let parties: Vec<&str> = a.parties.iter().map(|p| p.as_str()).collect();
-        tx.prepare_cached("INSERT INTO agreements(doc_id, kind, sector, date, parties, start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![rec.doc_id, a.kind.as_str(), a.sector.map(|s| s.as_str()), a.date, parties.join(" "), a.evidence.start as i64, a.evidence.end as i64],
+        tx.prepare_cached("INSERT INTO agreements(doc_id, kind, sector, date, parties, start, end, idx) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![rec.doc_id, a.kind.as_str(), a.sector.map(|s| s.as_str()), a.date, parties.join(" "), a.evidence.start as i64, a.evidence.end as i64, idx as i64],
         )?;
     }
-    for f in &rec.figures {
-        tx.prepare_cached("INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
+    for (idx, f) in rec.figures.iter().enumerate() {
+        tx.prepare_cached("INSERT INTO figures(doc_id, kind, flow, value, unit, change_pct, period, target, reporter, partner, start, end, idx)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")?.execute(params![
                 rec.doc_id, f.kind.as_str(), f.flow.map(|x| x.as_str()), f.value, f.unit, f.change_pct, f.period, f.target as i64,
-                f.reporter.as_ref().map(|x| x.as_str()), f.partner.as_ref().map(|x| x.as_str()), f.evidence.start as i64, f.evidence.end as i64
+                f.reporter.as_ref().map(|x| x.as_str()), f.partner.as_ref().map(|x| x.as_str()), f.evidence.start as i64, f.evidence.end as i64,
+                idx as i64
             ],
         )?;
     }
@@ -441,4 +661,119 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
         )?;
     }
     Ok(merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::EventQuery;
+    use crate::Store;
+    use amur_record::Record;
+    use amur_sources::{PageKind, RawPage};
+    use serde_json::json;
+
+    fn rec(i: usize, published: &str, date: Option<&str>) -> (RawPage, Record) {
+        let text = format!("The Heihe bridge opened to traffic. Report {i}.");
+        let r: Record = serde_json::from_value(json!({
+            "doc_id": format!("d{i}"), "source": format!("r{i}.txt"), "published": published,
+            "language": "en", "authors": [], "text": text, "sectors": [],
+            "entities": [{"id": "facility:heihe-bridge", "type": "facility", "name": "Heihe bridge",
+                          "names": {"en": "Heihe bridge"}, "mentions": [{"start": 4, "end": 16, "text": "Heihe bridge"}]},
+                         {"id": "region:CN-HL", "type": "region", "name": "Heilongjiang", "code": "CN-HL",
+                          "names": {"en": "Heilongjiang"}, "mentions": []}],
+            "events": [{"type": "launch", "status": "occurred", "date": date,
+                        "location": "facility:heihe-bridge",
+                        "participants": [{"entity": "region:CN-HL", "role": "party"}],
+                        "evidence": {"start": 0, "end": 35}}],
+            "agreements": [], "figures": [], "relations": []
+        }))
+        .unwrap();
+        let page = RawPage {
+            source: r.source.clone(),
+            kind: PageKind::Text,
+            content: r.text.clone(),
+            encoding: "UTF-8",
+            declared: Default::default(),
+        };
+        (page, r)
+    }
+
+    fn events(items: &[(RawPage, Record)]) -> Vec<(Option<String>, usize)> {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        s.ingest_batch(items, &|_: &str| Vec::new()).unwrap();
+        s.events(&EventQuery {
+            limit: 50,
+            ..Default::default()
+        })
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|e| (e.date, e.sources.len()))
+        .collect()
+    }
+
+    #[test]
+    fn one_opening_reported_with_partial_or_missing_dates_is_one_event() {
+        // Issue 11: a day, a month and no date at all, published that week.
+        let got = events(&[
+            rec(1, "2022-06-10", Some("2022-06-10")),
+            rec(2, "2022-06-12", Some("2022-06")),
+            rec(3, "2022-06-11", None),
+        ]);
+        assert_eq!(got, [(Some("2022-06-10".to_string()), 3)]);
+        // The undated report first: the dated ones still join it.
+        let got = events(&[
+            rec(3, "2022-06-11", None),
+            rec(1, "2022-06-10", Some("2022-06-10")),
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn reindex_keeps_the_record_of_a_page_that_no_longer_extracts() {
+        // Issue 11: reindex used to wipe the tables, then skip such pages silently.
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        let items = [
+            rec(1, "2022-06-10", Some("2022-06-10")),
+            rec(2, "2022-08-10", Some("2022-08-10")),
+        ];
+        s.ingest_batch(&items, &|_: &str| Vec::new()).unwrap();
+        let by_source: std::collections::HashMap<String, Record> = items
+            .iter()
+            .map(|(p, r)| (p.source.clone(), r.clone()))
+            .collect();
+        let extract = |p: &RawPage| -> Result<Record, String> {
+            if p.source == "r2.txt" {
+                return Err("no article text found".into());
+            }
+            Ok(by_source[&p.source].clone())
+        };
+        let sum = s.reindex_with(&extract, &|_: &str| Vec::new()).unwrap();
+        assert_eq!(sum.reextracted, 1);
+        assert_eq!(sum.failed.len(), 1);
+        assert_eq!(sum.failed[0].1, "r2.txt");
+        let n = s
+            .events(&EventQuery {
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .total;
+        assert_eq!(n, 2, "the failed page's event is kept");
+        assert_eq!(
+            s.search("bridge", &Default::default(), 10).unwrap().len(),
+            2
+        );
+    }
+
+    #[test]
+    fn two_dated_happenings_on_different_days_never_merge() {
+        let got = events(&[
+            rec(1, "2022-06-10", Some("2022-06-10")),
+            rec(2, "2022-06-20", Some("2022-06")),
+            rec(3, "2022-06-20", Some("2022-06-20")),
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
 }

@@ -7,20 +7,24 @@
 //! - [`ingest`]: idempotent, transactional batches (content hash = doc id),
 //!   near-duplicate links (MinHash), cross-article events (one event, several
 //!   sources), the index updated after each committed batch.
-//! - [`query`]: the read side shared by the CLI (and later the HTTP API).
+//! - [`query`]: the read side shared by the CLI (and later the HTTP API):
+//!   search, events, agreements, figures, profiles, `show`, statistics.
+//! - [`filters`]: validation of every filter value (typed errors, the
+//!   accepted values in the message).
 //! - [`curate`]: an analyst's corrections, stored apart and re-applied after
 //!   every ingest and reindex.
 //! - [`export`]: JSON Lines, CSV and GEXF.
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
-//! let store = amur_store::Store::open(dir.path()).unwrap();
+//! let store = amur_store::Store::create(dir.path()).unwrap();
 //! assert_eq!(store.stats().unwrap().documents, 0);
 //! ```
 #![warn(missing_docs)]
 
 pub mod curate;
 pub mod export;
+pub mod filters;
 pub mod ingest;
 pub mod minhash;
 pub mod query;
@@ -30,6 +34,7 @@ pub mod search;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
+pub use ingest::region_resolver;
 pub use query::Stats;
 pub use search::Filters;
 
@@ -61,15 +66,62 @@ pub enum Error {
         /// Version this build writes.
         supported: u32,
     },
+    /// The store was written by an older Amur and must be upgraded by a writer.
+    #[error("store version {found} is older than this Amur (version {supported}); run `amur reindex` to upgrade it")]
+    TooOld {
+        /// Version in the store.
+        found: u32,
+        /// Version this build writes.
+        supported: u32,
+    },
+    /// There is no store in the data directory (only `ingest` creates one).
+    #[error(
+        "no knowledge base in {path} (run `amur ingest PATH...` to create one, or pass --data DIR)"
+    )]
+    Missing {
+        /// The data directory.
+        path: String,
+    },
+    /// Another process is writing to the store.
+    #[error("another amur is writing to {path}; try again when it has finished")]
+    Busy {
+        /// The data directory.
+        path: String,
+    },
+    /// A filter or argument value is not one the store understands.
+    #[error("invalid {what} {value:?}: expected {accepted}")]
+    Invalid {
+        /// Which flag or argument.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The accepted values or shape.
+        accepted: String,
+    },
+    /// A query could not be parsed.
+    #[error("bad query {query:?}: {reason}")]
+    BadQuery {
+        /// The query.
+        query: String,
+        /// Why.
+        reason: String,
+    },
     /// A request named something the store does not have.
+    #[error("no {what} {key:?}{}", suggestion.as_ref().map(|s| format!("; did you mean {s}?")).unwrap_or_default())]
+    NotFound {
+        /// What was looked for (entity, event, correction, …).
+        what: &'static str,
+        /// The key given.
+        key: String,
+        /// The closest known key.
+        suggestion: Option<String>,
+    },
+    /// A curation action cannot be applied.
     #[error("{0}")]
-    NotFound(String),
-}
-
-impl From<tantivy::query::QueryParserError> for Error {
-    fn from(e: tantivy::query::QueryParserError) -> Self {
-        Error::NotFound(format!("bad query: {e}"))
-    }
+    Refused(String),
+    /// An export writer failed.
+    #[error("export: {0}")]
+    Export(String),
 }
 
 /// Result of store operations.
@@ -82,51 +134,125 @@ pub struct Store {
     /// The full-text index.
     pub index: search::SearchIndex,
     dir: PathBuf,
+    // Held while this process writes; released on drop.
+    _lock: Option<std::fs::File>,
+}
+
+/// How a writer waits for another writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Block until the other writer finishes; `on_wait` is called once first.
+    Block,
+    /// Fail at once with [`Error::Busy`].
+    Fail,
+}
+
+fn io_err(path: &Path, e: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    }
 }
 
 impl Store {
-    /// Opens (or creates) the store in `dir`; repairs an index left behind by
-    /// an interrupted ingest.
+    /// Opens an existing store for reading; a missing store is an error
+    /// ([`Error::Missing`]). Never writes, so it never waits for a writer.
     pub fn open(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Io {
-            path: dir.display().to_string(),
-            source: e,
-        })?;
+        let db = dir.join("amur.sqlite");
+        if !db.is_file() {
+            return Err(Error::Missing {
+                path: dir.display().to_string(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            &db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        match check_version(&conn)? {
+            Some(v) if v < schema::STORE_VERSION => {
+                return Err(Error::TooOld {
+                    found: v,
+                    supported: schema::STORE_VERSION,
+                })
+            }
+            None => {
+                return Err(Error::Missing {
+                    path: dir.display().to_string(),
+                })
+            }
+            _ => {}
+        }
+        let index = search::SearchIndex::open(&dir.join("index"))?;
+        Ok(Store {
+            conn,
+            index,
+            dir: dir.to_path_buf(),
+            _lock: None,
+        })
+    }
+
+    /// Opens (or creates) the store in `dir` for writing. One writer at a
+    /// time: with [`Wait::Block`], `on_wait` is called once and the call
+    /// waits for the other writer; with [`Wait::Fail`] it returns
+    /// [`Error::Busy`]. Repairs an index left behind by an interrupted ingest.
+    pub fn open_writer(dir: &Path, wait: Wait, on_wait: &mut dyn FnMut()) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        let lock_path = dir.join("writer.lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| io_err(&lock_path, e))?;
+        match fs4::fs_std::FileExt::try_lock_exclusive(&lock) {
+            Ok(true) => {}
+            Ok(false) => {
+                if wait == Wait::Fail {
+                    return Err(Error::Busy {
+                        path: dir.display().to_string(),
+                    });
+                }
+                on_wait();
+                fs4::fs_std::FileExt::lock_exclusive(&lock).map_err(|e| io_err(&lock_path, e))?;
+            }
+            Err(e) => return Err(io_err(&lock_path, e)),
+        }
         let conn = Connection::open(dir.join("amur.sqlite"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 64 MB of page cache: ingest reads indexes it has just written.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.execute_batch(schema::SCHEMA)?;
-        let found: Option<String> = conn
-            .query_row(
-                "SELECT value FROM meta WHERE key='store_version'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match found.and_then(|v| v.parse::<u32>().ok()) {
-            Some(v) if v > schema::STORE_VERSION => {
-                return Err(Error::TooNew {
-                    found: v,
-                    supported: schema::STORE_VERSION,
-                })
-            }
-            _ => {
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES('store_version', ?1), ('record_schema', ?2)",
-                    params![schema::STORE_VERSION.to_string(), amur_record::SCHEMA_VERSION.to_string()],
-                )?;
-            }
-        }
+        let old = check_version(&conn)?;
+        schema::migrate(&conn, old)?;
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES('store_version', ?1), ('record_schema', ?2)",
+            params![schema::STORE_VERSION.to_string(), amur_record::SCHEMA_VERSION.to_string()],
+        )?;
         let index = search::SearchIndex::open(&dir.join("index"))?;
-        let store = Store {
+        let mut store = Store {
             conn,
             index,
             dir: dir.to_path_buf(),
+            _lock: Some(lock),
         };
+        if old.is_some_and(|v| v < schema::STORE_VERSION) {
+            // Fill the new columns, and re-index (Chinese is now folded).
+            store.rebuild_from_records(None)?;
+            store.conn.execute("UPDATE documents SET indexed=0", [])?;
+            let mut w = store.index.writer()?;
+            store.index.clear(&w)?;
+            w.commit()?;
+        }
         store.repair_index()?;
         Ok(store)
+    }
+
+    /// Creates (or opens) a store for writing without waiting: for tests and tools.
+    pub fn create(dir: &Path) -> Result<Self> {
+        Self::open_writer(dir, Wait::Fail, &mut || {})
     }
 
     /// The data directory.
@@ -149,6 +275,33 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+}
+
+/// The store version recorded in `meta` (None for a new store); refuses newer ones.
+fn check_version(conn: &Connection) -> Result<Option<u32>> {
+    let has_meta: bool = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+        [],
+        |r| r.get::<_, i64>(0).map(|n| n > 0),
+    )?;
+    if !has_meta {
+        return Ok(None);
+    }
+    let found: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key='store_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let v = found.and_then(|v| v.parse::<u32>().ok());
+    match v {
+        Some(v) if v > schema::STORE_VERSION => Err(Error::TooNew {
+            found: v,
+            supported: schema::STORE_VERSION,
+        }),
+        _ => Ok(v),
     }
 }
 

@@ -2,8 +2,9 @@
 //! statistics. Results are plain rows that the CLI prints as tables, JSON or CSV.
 
 use crate::search::Filters;
-use crate::{Result, Store};
-use rusqlite::OptionalExtension;
+use crate::{Error, Result, Store};
+use amur_refdata::RefData;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -24,15 +25,17 @@ pub struct Hit {
     pub source: String,
 }
 
-/// Event filters.
+/// Event filters (validated values: see [`crate::filters`]).
 #[derive(Debug, Default, Clone)]
 pub struct EventQuery {
     /// Event type.
-    pub kind: Option<String>,
+    pub kind: Option<amur_record::EventType>,
     /// `occurred` or `planned`.
-    pub status: Option<String>,
-    /// An entity that takes part (or is the location).
+    pub status: Option<amur_record::Status>,
+    /// An entity id that takes part (or is the location).
     pub entity: Option<String>,
+    /// A region code one participant or the location belongs to.
+    pub region: Option<String>,
     /// Two region codes, each naming a participant or the location (`CN-HL`, `RU-AMU`).
     pub pair: Option<(String, String)>,
     /// Earliest day (ISO).
@@ -43,10 +46,72 @@ pub struct EventQuery {
     pub limit: usize,
 }
 
+/// Agreement and figure filters (validated values: see [`crate::filters`]).
+#[derive(Debug, Default, Clone)]
+pub struct FactQuery {
+    /// Agreement kind or figure kind.
+    pub kind: Option<String>,
+    /// Figure flow (`turnover`, `export`, `import`).
+    pub flow: Option<String>,
+    /// An entity id: a party, the reporter or the partner.
+    pub entity: Option<String>,
+    /// A region code a party (reporter, partner) belongs to.
+    pub region: Option<String>,
+    /// Two region codes, each a party's (or the reporter's and partner's).
+    pub pair: Option<(String, String)>,
+    /// Earliest day (ISO), of the fact's date or else the article's.
+    pub from: Option<String>,
+    /// Latest day (ISO).
+    pub to: Option<String>,
+    /// Most rows.
+    pub limit: usize,
+}
+
+/// Rows of a query and how many matched in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing<T> {
+    /// The rows shown (at most the limit).
+    pub rows: Vec<T>,
+    /// Every matching row; larger than `rows.len()` when the limit cut the list.
+    pub total: usize,
+}
+
+impl<T> Listing<T> {
+    /// Whether the limit cut the list.
+    pub fn truncated(&self) -> bool {
+        self.total > self.rows.len()
+    }
+}
+
+/// Where a fact was read: the article and the sentence that states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// The report key (`DOC#N`: the N-th fact of its kind in article DOC).
+    pub key: String,
+    /// Article id.
+    pub doc_id: String,
+    /// The article's path or URL.
+    pub source: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Language.
+    pub language: String,
+    /// The evidence sentence.
+    pub evidence: String,
+    /// Evidence start (characters into the article text).
+    pub start: i64,
+    /// Evidence end.
+    pub end: i64,
+}
+
 /// An event on the timeline.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
-    /// Store id.
+    /// Stable id: `event:` and the key of its first-ingested report.
+    pub id: String,
+    /// Row id (changes on reindex; use `id`).
     pub event_id: i64,
     /// Date as stated.
     pub date: Option<String>,
@@ -61,12 +126,86 @@ pub struct EventRow {
     pub location: Option<String>,
     /// Participant names.
     pub participants: Vec<String>,
-    /// Number of articles reporting it.
-    pub sources: usize,
-    /// Evidence sentences, one per source.
-    pub evidence: Vec<String>,
+    /// Participant ids, in the order of `participants`.
+    pub participant_ids: Vec<String>,
+    /// The articles that report it, first-ingested first.
+    pub sources: Vec<Source>,
     /// Languages of the sources.
     pub languages: Vec<String>,
+}
+
+/// A signed document.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementRow {
+    /// Stable id: `agreement:DOC#N`.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Signing date as stated.
+    pub date: Option<String>,
+    /// Party names.
+    pub parties: Vec<String>,
+    /// Party ids.
+    pub party_ids: Vec<String>,
+    /// Where it was read.
+    pub source: Source,
+}
+
+/// A trade or investment figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    /// Stable id: `figure:DOC#N`.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// Flow.
+    pub flow: Option<String>,
+    /// Value in base units.
+    pub value: Option<f64>,
+    /// Currency or unit.
+    pub unit: Option<String>,
+    /// Change in percent.
+    pub change_pct: Option<f64>,
+    /// Period.
+    pub period: Option<String>,
+    /// Whether it is a goal.
+    pub target: bool,
+    /// Reporter name.
+    pub reporter: Option<String>,
+    /// Partner name.
+    pub partner: Option<String>,
+    /// Where it was read.
+    pub source: Source,
+}
+
+/// An article that names an entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef {
+    /// Article id.
+    pub doc_id: String,
+    /// Path or URL.
+    pub source: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Language.
+    pub language: String,
+    /// Headline.
+    pub title: Option<String>,
+}
+
+/// A term of office from the reference data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    /// The office (English, else Russian, else Chinese).
+    pub title: String,
+    /// What it is an office of (name).
+    pub of: String,
+    /// First year (`YYYY` or `YYYY-MM`).
+    pub from: Option<String>,
+    /// Last year, `None` while in office.
+    pub to: Option<String>,
 }
 
 /// An entity profile.
@@ -79,8 +218,12 @@ pub struct Profile {
     pub kind: String,
     /// Canonical name.
     pub name: String,
+    /// ISO code (countries, regions).
+    pub code: Option<String>,
     /// Names in English, Russian and Chinese.
     pub names: BTreeMap<String, String>,
+    /// Terms of office from the reference data, oldest first.
+    pub terms: Vec<Term>,
     /// Offices as articles gave them, with the date of the article.
     pub offices: Vec<(Option<String>, String)>,
     /// Mentions per language.
@@ -91,10 +234,53 @@ pub struct Profile {
     pub events: Vec<EventRow>,
     /// Co-participants and how often.
     pub co_participants: Vec<(String, usize)>,
-    /// Agreements it is a party to (kind, date, parties).
-    pub agreements: Vec<(String, Option<String>, String)>,
-    /// Articles that name it (published, language, title).
-    pub articles: Vec<(Option<String>, String, Option<String>)>,
+    /// Agreements it is a party to.
+    pub agreements: Vec<AgreementRow>,
+    /// Articles that name it.
+    pub articles: Vec<ArticleRef>,
+}
+
+/// Text with spans to highlight (character offsets), for `amur show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Marked {
+    /// The text.
+    pub text: String,
+    /// Spans to mark, in order.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// What `amur show ID` prints.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Shown {
+    /// An article with the evidence of every fact marked.
+    Article {
+        /// The article.
+        article: ArticleRef,
+        /// Its text with evidence spans.
+        text: Marked,
+    },
+    /// An event with each report's paragraph, evidence marked.
+    Event {
+        /// The event.
+        event: EventRow,
+        /// One passage per source.
+        passages: Vec<Marked>,
+    },
+    /// An agreement.
+    Agreement {
+        /// The agreement.
+        agreement: AgreementRow,
+        /// Its passage.
+        passages: Vec<Marked>,
+    },
+    /// A figure.
+    Figure {
+        /// The figure.
+        figure: FigureRow,
+        /// Its passage.
+        passages: Vec<Marked>,
+    },
 }
 
 /// Store statistics.
@@ -129,96 +315,169 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            if let Some((published, language, title, source)) = row {
-                out.push(Hit {
-                    score,
-                    doc_id: id,
-                    published,
-                    language,
-                    title,
-                    source,
-                });
-            }
+            // An indexed document missing from SQLite is a store fault, not a miss.
+            let (published, language, title, source) = row.ok_or_else(|| Error::NotFound {
+                what: "indexed article in the database (run `amur reindex`)",
+                key: id.clone(),
+                suggestion: None,
+            })?;
+            out.push(Hit {
+                score,
+                doc_id: id,
+                published,
+                language,
+                title,
+                source,
+            });
         }
         Ok(out)
     }
 
-    fn name_of(&self, id: &str) -> String {
-        self.conn
-            .query_row("SELECT name FROM entities WHERE id=?1", [id], |r| r.get(0))
-            .unwrap_or_else(|_| id.to_string())
+    fn name_of(&self, id: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM entities WHERE id=?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| id.to_string()))
     }
 
-    fn event_row(&self, event_id: i64) -> Result<EventRow> {
+    fn source_of(&self, table: &str, doc_id: &str, idx: i64) -> Result<Source> {
+        let (source, title, published, language, record): (
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+        ) = self
+            .conn
+            .prepare_cached(
+                "SELECT source, title, published, language, record FROM documents WHERE doc_id=?1",
+            )?
+            .query_row([doc_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
+        let (start, end): (i64, i64) = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT start, end FROM {table} WHERE doc_id=?1 AND idx=?2 LIMIT 1"
+            ))?
+            .query_row(params![doc_id, idx], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rec: amur_record::Record = serde_json::from_str(&record)?;
+        Ok(Source {
+            key: format!("{doc_id}#{idx}"),
+            doc_id: doc_id.to_string(),
+            source,
+            title,
+            published,
+            language,
+            evidence: slice_chars(&rec.text, start as usize, end as usize),
+            start,
+            end,
+        })
+    }
+
+    /// One event by row id.
+    pub fn event_row(&self, event_id: i64) -> Result<EventRow> {
         let (kind, status, mode, date, location): (
             String,
             String,
             Option<String>,
             Option<String>,
             Option<String>,
-        ) = self.conn.query_row(
-            "SELECT type, status, mode, date, location FROM events WHERE event_id=?1",
-            [event_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
+        ) = self
+            .conn
+            .prepare_cached(
+                "SELECT type, status, mode, date, location FROM events WHERE event_id=?1",
+            )?
+            .query_row([event_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
         let mut st = self
             .conn
             .prepare_cached("SELECT entity_id FROM event_participants WHERE event_id=?1")?;
-        let participants: Vec<String> = st
+        let participant_ids: Vec<String> = st
             .query_map([event_id], |r| r.get::<_, String>(0))?
-            .filter_map(|x| x.ok())
-            .map(|id| self.name_of(&id))
-            .collect();
+            .collect::<std::result::Result<_, _>>()?;
+        let participants = participant_ids
+            .iter()
+            .map(|id| self.name_of(id))
+            .collect::<Result<Vec<_>>>()?;
         let mut st = self.conn.prepare_cached(
-            "SELECT s.evidence, d.language FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id=?1 ORDER BY d.published",
+            "SELECT s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end
+             FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id=?1 ORDER BY d.rowid, s.idx",
         )?;
-        let src: Vec<(String, String)> = st
-            .query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .filter_map(|x| x.ok())
-            .collect();
-        let mut languages: Vec<String> = src.iter().map(|s| s.1.clone()).collect();
+        let sources: Vec<Source> = st
+            .query_map([event_id], |r| {
+                let doc: String = r.get(0)?;
+                let idx: i64 = r.get(1)?;
+                Ok(Source {
+                    key: format!("{doc}#{idx}"),
+                    doc_id: doc,
+                    source: r.get(2)?,
+                    title: r.get(3)?,
+                    published: r.get(4)?,
+                    language: r.get(5)?,
+                    evidence: r.get(6)?,
+                    start: r.get(7)?,
+                    end: r.get(8)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut languages: Vec<String> = sources.iter().map(|s| s.language.clone()).collect();
         languages.sort();
         languages.dedup();
+        let id = sources
+            .first()
+            .map(|s| format!("event:{}", s.key))
+            .unwrap_or_else(|| format!("event:row{event_id}"));
         Ok(EventRow {
+            id,
             event_id,
             date,
             kind,
             status,
             mode,
-            location: location.map(|l| self.name_of(&l)),
+            location: location.map(|l| self.name_of(&l)).transpose()?,
             participants,
-            sources: src.len(),
-            evidence: src.into_iter().map(|s| s.0).collect(),
+            participant_ids,
+            sources,
             languages,
         })
     }
 
     /// Events matching the filters, as a timeline (oldest first; undated last).
-    pub fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>> {
+    pub fn events(&self, q: &EventQuery) -> Result<Listing<EventRow>> {
         let mut sql = String::from("SELECT e.event_id FROM events e WHERE 1=1");
         let mut args: Vec<String> = Vec::new();
         if let Some(k) = &q.kind {
             sql.push_str(" AND e.type=?");
-            args.push(k.clone());
+            args.push(k.as_str().to_string());
         }
         if let Some(s) = &q.status {
             sql.push_str(" AND e.status=?");
-            args.push(s.clone());
+            args.push(s.as_str().to_string());
         }
         if let Some(e) = &q.entity {
             sql.push_str(" AND (e.location=? OR e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id=?))");
             args.push(e.clone());
             args.push(e.clone());
         }
+        let mut regions: Vec<&String> = Vec::new();
+        if let Some(r) = &q.region {
+            regions.push(r);
+        }
         if let Some((a, b)) = &q.pair {
-            for code in [a, b] {
-                sql.push_str(
-                    // Correlated lookups on the (region, event) key: cheap per row,
-                    // so the date-ordered scan stops after `limit` matches.
-                    " AND EXISTS (SELECT 1 FROM event_regions r WHERE r.region=? AND r.event_id=e.event_id)",
-                );
-                args.push(code.clone());
-            }
+            regions.push(a);
+            regions.push(b);
+        }
+        for code in regions {
+            sql.push_str(
+                // Correlated lookups on the (region, event) key: cheap per row,
+                // so the date-ordered scan stops after `limit` matches.
+                " AND EXISTS (SELECT 1 FROM event_regions r WHERE r.region=? AND r.event_id=e.event_id)",
+            );
+            args.push(code.clone());
         }
         if let Some(f) = &q.from {
             // The start bound lets the date index skip earlier years (events
@@ -231,36 +490,232 @@ impl Store {
             sql.push_str(" AND e.date_start<=?");
             args.push(t.clone());
         }
+        let dated_only = q.from.is_some() || q.to.is_some();
         // Dated events in date order (an index walk that stops at the limit),
-        // then undated ones.
+        // then undated ones; one more than the limit tells whether it cut.
         let run = |tail: &str, limit: usize| -> Result<Vec<i64>> {
             let mut a = args.clone();
             a.push(limit.to_string());
-            let mut st = self.conn.prepare(&format!("{sql} {tail} LIMIT ?"))?;
+            let mut st = self.conn.prepare_cached(&format!("{sql} {tail} LIMIT ?"))?;
             let rows = st.query_map(rusqlite::params_from_iter(a.iter()), |r| r.get(0))?;
             Ok(rows.collect::<std::result::Result<_, _>>()?)
         };
         let limit = q.limit.max(1);
         let mut ids = run(
             "AND e.date_start IS NOT NULL ORDER BY e.date_start, e.event_id",
-            limit,
+            limit + 1,
         )?;
-        if ids.len() < limit && q.from.is_none() && q.to.is_none() {
+        if ids.len() <= limit && !dated_only {
             ids.extend(run(
                 "AND e.date_start IS NULL ORDER BY e.event_id",
-                limit - ids.len(),
+                limit + 1 - ids.len(),
             )?);
         }
-        ids.into_iter().map(|id| self.event_row(id)).collect()
+        let total = if ids.len() > limit {
+            let tail = if dated_only {
+                " AND e.date_start IS NOT NULL"
+            } else {
+                ""
+            };
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT COUNT(*) FROM ({sql}{tail})"))?;
+            let n: i64 = st.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+            ids.truncate(limit);
+            n as usize
+        } else {
+            ids.len()
+        };
+        let rows = ids
+            .into_iter()
+            .map(|id| self.event_row(id))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Listing { rows, total })
     }
 
-    /// Resolves an entity id or (any-language) name to an id.
+    fn agreement_row(&self, doc_id: &str, idx: i64) -> Result<AgreementRow> {
+        let (kind, sector, date, parties): (String, Option<String>, Option<String>, String) = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, sector, date, parties FROM agreements WHERE doc_id=?1 AND idx=?2",
+            )?
+            .query_row(params![doc_id, idx], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let party_ids: Vec<String> = parties.split_whitespace().map(str::to_string).collect();
+        Ok(AgreementRow {
+            id: format!("agreement:{doc_id}#{idx}"),
+            kind,
+            sector,
+            date,
+            parties: party_ids
+                .iter()
+                .map(|p| self.name_of(p))
+                .collect::<Result<_>>()?,
+            party_ids,
+            source: self.source_of("agreements", doc_id, idx)?,
+        })
+    }
+
+    fn figure_row(&self, doc_id: &str, idx: i64) -> Result<FigureRow> {
+        type Cols = (
+            String,
+            Option<String>,
+            Option<f64>,
+            Option<String>,
+            Option<f64>,
+            Option<String>,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
+        let c: Cols = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, flow, value, unit, change_pct, period, target, reporter, partner FROM figures WHERE doc_id=?1 AND idx=?2",
+            )?
+            .query_row(params![doc_id, idx], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })?;
+        Ok(FigureRow {
+            id: format!("figure:{doc_id}#{idx}"),
+            kind: c.0,
+            flow: c.1,
+            value: c.2,
+            unit: c.3,
+            change_pct: c.4,
+            period: c.5,
+            target: c.6 != 0,
+            reporter: c.7.map(|x| self.name_of(&x)).transpose()?,
+            partner: c.8.map(|x| self.name_of(&x)).transpose()?,
+            source: self.source_of("figures", doc_id, idx)?,
+        })
+    }
+
+    /// The (doc, idx) keys of agreements or figures matching `q`.
+    fn fact_keys(&self, table: &str, q: &FactQuery) -> Result<(Vec<(String, i64)>, usize)> {
+        let figures = table == "figures";
+        let mut sql = format!(
+            "SELECT t.doc_id, t.idx FROM {table} t JOIN documents d ON d.doc_id=t.doc_id WHERE 1=1"
+        );
+        let mut args: Vec<String> = Vec::new();
+        if let Some(k) = &q.kind {
+            sql.push_str(" AND t.kind=?");
+            args.push(k.clone());
+        }
+        if let Some(f) = &q.flow {
+            sql.push_str(" AND t.flow=?");
+            args.push(f.clone());
+        }
+        // An entity "is in" a fact as a party (agreements) or reporter/partner (figures).
+        let has = |cond: &str| -> String {
+            if figures {
+                format!("(t.reporter IN ({cond}) OR t.partner IN ({cond}))")
+            } else {
+                format!("EXISTS (SELECT 1 FROM ({cond}) x WHERE (' ' || t.parties || ' ') LIKE '% ' || x.id || ' %')")
+            }
+        };
+        if let Some(e) = &q.entity {
+            sql.push_str(" AND ");
+            sql.push_str(&has("SELECT ? AS id"));
+            args.push(e.clone());
+            if figures {
+                args.push(e.clone());
+            }
+        }
+        let mut regions: Vec<&String> = Vec::new();
+        if let Some(r) = &q.region {
+            regions.push(r);
+        }
+        if let Some((a, b)) = &q.pair {
+            regions.push(a);
+            regions.push(b);
+        }
+        for code in regions {
+            sql.push_str(" AND ");
+            sql.push_str(&has(
+                "SELECT id FROM entities WHERE (' ' || regions || ' ') LIKE '% ' || ? || ' %'",
+            ));
+            args.push(code.clone());
+            if figures {
+                args.push(code.clone());
+            }
+        }
+        let day = if figures {
+            "d.published"
+        } else {
+            "COALESCE(t.date, d.published)"
+        };
+        if let Some(f) = &q.from {
+            sql.push_str(&format!(" AND {day}>=?"));
+            args.push(f.clone());
+        }
+        if let Some(t) = &q.to {
+            // A day, month or year before or on the bound.
+            sql.push_str(&format!(" AND substr({day}, 1, 10)<=?"));
+            args.push(t.clone());
+        }
+        let limit = q.limit.max(1);
+        let mut st = self.conn.prepare(&format!(
+            "{sql} ORDER BY {day} IS NULL, {day}, d.rowid, t.idx LIMIT {}",
+            limit + 1
+        ))?;
+        let mut keys: Vec<(String, i64)> = st
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        let total = if keys.len() > limit {
+            keys.truncate(limit);
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT COUNT(*) FROM ({sql})"))?;
+            st.query_row(rusqlite::params_from_iter(args.iter()), |r| {
+                r.get::<_, i64>(0)
+            })? as usize
+        } else {
+            keys.len()
+        };
+        Ok((keys, total))
+    }
+
+    /// Agreements matching the filters, oldest first.
+    pub fn agreements(&self, q: &FactQuery) -> Result<Listing<AgreementRow>> {
+        let (keys, total) = self.fact_keys("agreements", q)?;
+        let rows = keys
+            .iter()
+            .map(|(d, i)| self.agreement_row(d, *i))
+            .collect::<Result<_>>()?;
+        Ok(Listing { rows, total })
+    }
+
+    /// Figures matching the filters, oldest article first.
+    pub fn figures(&self, q: &FactQuery) -> Result<Listing<FigureRow>> {
+        let (keys, total) = self.fact_keys("figures", q)?;
+        let rows = keys
+            .iter()
+            .map(|(d, i)| self.figure_row(d, *i))
+            .collect::<Result<_>>()?;
+        Ok(Listing { rows, total })
+    }
+
+    /// Resolves an entity id, ISO code or (any-language) name to an id.
     pub fn find_entity(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row(
                 "SELECT id FROM (
-                   SELECT id, 0 AS rank FROM entities WHERE id=?1 OR lower(name)=lower(?1) OR lower(name_en)=lower(?1) OR name_ru=?1 OR name_zh=?1
+                   SELECT id, 0 AS rank FROM entities WHERE id=?1 OR upper(code)=upper(?1) OR lower(name)=lower(?1) OR lower(name_en)=lower(?1) OR name_ru=?1 OR name_zh=?1
                    UNION SELECT entity_id, 1 FROM mentions WHERE text=?1
                    UNION SELECT id, 2 FROM entities WHERE name LIKE '% ' || ?1 OR name_en LIKE '% ' || ?1 OR name_ru LIKE '% ' || ?1
                  ) ORDER BY rank LIMIT 1",
@@ -270,27 +725,108 @@ impl Store {
             .optional()?)
     }
 
-    /// The profile of one entity.
-    pub fn entity(&self, key: &str) -> Result<Option<Profile>> {
-        let Some(id) = self.find_entity(key)? else {
-            return Ok(None);
-        };
-        let (kind, name, en, ru, zh): (
+    /// Like [`Store::find_entity`], but an unknown key is an error with the
+    /// closest known name.
+    pub fn resolve_entity(&self, key: &str) -> Result<String> {
+        if let Some(id) = self.find_entity(key)? {
+            return Ok(id);
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name, name_en, name_ru, name_zh, code FROM entities")?;
+        let rows = st.query_map([], |r| {
+            Ok([
+                r.get::<_, Option<String>>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ])
+        })?;
+        let lower = key.to_lowercase();
+        let mut best: Option<(f64, String, String)> = None;
+        for row in rows {
+            let row = row?;
+            let id = row[0].clone().unwrap_or_default();
+            for cand in row.iter().flatten() {
+                let s = strsim::normalized_levenshtein(&cand.to_lowercase(), &lower);
+                if best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, cand.clone(), id.clone()));
+                }
+            }
+        }
+        Err(Error::NotFound {
+            what: "entity",
+            key: key.to_string(),
+            suggestion: best.filter(|b| b.0 >= 0.4).map(|b| {
+                if b.1 == b.2 {
+                    b.1
+                } else {
+                    format!("{} ({})", b.1, b.2)
+                }
+            }),
+        })
+    }
+
+    /// The profile of one entity (an id, ISO code or any name); terms of
+    /// office come from `refdata`.
+    pub fn entity(&self, key: &str, refdata: Option<&RefData>) -> Result<Profile> {
+        let id = self.resolve_entity(key)?;
+        let (kind, name, code, en, ru, zh): (
             String,
             String,
+            Option<String>,
             Option<String>,
             Option<String>,
             Option<String>,
         ) = self.conn.query_row(
-            "SELECT type, name, name_en, name_ru, name_zh FROM entities WHERE id=?1",
+            "SELECT type, name, code, name_en, name_ru, name_zh FROM entities WHERE id=?1",
             [&id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )?;
         let mut names = BTreeMap::new();
         for (l, n) in [("en", en), ("ru", ru), ("zh", zh)] {
             if let Some(n) = n {
                 names.insert(l.to_string(), n);
             }
+        }
+        let mut terms = Vec::new();
+        if let Some(data) = refdata {
+            let eid = amur_record::EntityId::from(id.as_str());
+            let ym = |x: &(i32, Option<u32>)| match x.1 {
+                Some(m) => format!("{:04}-{m:02}", x.0),
+                None => format!("{:04}", x.0),
+            };
+            for o in data.offices_of(&eid) {
+                let title = o
+                    .title
+                    .en
+                    .clone()
+                    .or(o.title.ru.clone())
+                    .or(o.title.zh.clone())
+                    .unwrap_or_default();
+                let of = data
+                    .get(o.of.as_str())
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_else(|| o.of.as_str().to_string());
+                terms.push(Term {
+                    title,
+                    of,
+                    from: o.from.as_ref().map(ym),
+                    to: o.to.as_ref().map(ym),
+                });
+            }
+            terms.sort_by(|a, b| a.from.cmp(&b.from));
         }
         let mut offices = Vec::new();
         let mut st = self.conn.prepare(
@@ -310,62 +846,56 @@ impl Store {
         )?;
         let forms: Vec<String> = st
             .query_map([&id], |r| r.get(0))?
-            .filter_map(|x| x.ok())
-            .collect();
+            .collect::<std::result::Result<_, _>>()?;
         let mut st = self.conn.prepare(
             "SELECT e.event_id FROM events e WHERE e.location=?1 OR e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id=?1) ORDER BY e.date_start IS NULL, e.date_start",
         )?;
         let ids: Vec<i64> = st
             .query_map([&id], |r| r.get(0))?
-            .filter_map(|x| x.ok())
-            .collect();
+            .collect::<std::result::Result<_, _>>()?;
         let events = ids
             .iter()
             .map(|e| self.event_row(*e))
             .collect::<Result<Vec<_>>>()?;
         let mut st = self.conn.prepare(
             "SELECT p2.entity_id, COUNT(*) FROM event_participants p1 JOIN event_participants p2 ON p1.event_id=p2.event_id AND p2.entity_id<>p1.entity_id
-             WHERE p1.entity_id=?1 GROUP BY p2.entity_id ORDER BY COUNT(*) DESC LIMIT 20",
+             WHERE p1.entity_id=?1 GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, p2.entity_id LIMIT 20",
         )?;
         let co: Vec<(String, i64)> = st
             .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .filter_map(|x| x.ok())
-            .collect();
+            .collect::<std::result::Result<_, _>>()?;
         let co_participants = co
             .into_iter()
-            .map(|(e, n)| (self.name_of(&e), n as usize))
-            .collect();
-        let mut st = self.conn.prepare(
-            "SELECT kind, date, parties FROM agreements WHERE (' ' || parties || ' ') LIKE ?1",
-        )?;
-        let agreements = st
-            .query_map([format!("% {id} %")], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+            .map(|(e, n)| Ok((self.name_of(&e)?, n as usize)))
+            .collect::<Result<_>>()?;
+        let agreements = self
+            .agreements(&FactQuery {
+                entity: Some(id.clone()),
+                limit: 1000,
+                ..Default::default()
             })?
-            .filter_map(|x| x.ok())
-            .map(|(k, d, p): (String, Option<String>, String)| {
-                (
-                    k,
-                    d,
-                    p.split(' ')
-                        .map(|x| self.name_of(x))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
-            })
-            .collect();
+            .rows;
         let mut st = self.conn.prepare(
-            "SELECT d.published, d.language, d.title FROM documents d WHERE d.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id=?1) ORDER BY d.published",
+            "SELECT d.doc_id, d.source, d.published, d.language, d.title FROM documents d WHERE d.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id=?1) ORDER BY d.published, d.rowid",
         )?;
         let articles = st
-            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .filter_map(|x| x.ok())
-            .collect();
-        Ok(Some(Profile {
+            .query_map([&id], |r| {
+                Ok(ArticleRef {
+                    doc_id: r.get(0)?,
+                    source: r.get(1)?,
+                    published: r.get(2)?,
+                    language: r.get(3)?,
+                    title: r.get(4)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(Profile {
             id,
             kind,
             name,
+            code,
             names,
+            terms,
             offices,
             mentions_by_language,
             forms,
@@ -373,7 +903,117 @@ impl Store {
             co_participants,
             agreements,
             articles,
-        }))
+        })
+    }
+
+    fn article(&self, doc_id: &str) -> Result<Option<(ArticleRef, amur_record::Record)>> {
+        let row: Option<(ArticleRef, String)> = self
+            .conn
+            .query_row(
+                "SELECT doc_id, source, published, language, title, record FROM documents WHERE doc_id=?1",
+                [doc_id],
+                |r| {
+                    Ok((
+                        ArticleRef {
+                            doc_id: r.get(0)?,
+                            source: r.get(1)?,
+                            published: r.get(2)?,
+                            language: r.get(3)?,
+                            title: r.get(4)?,
+                        },
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(a, json)| Ok((a, serde_json::from_str(&json)?)))
+            .transpose()
+    }
+
+    /// The paragraph around a source's evidence, the evidence marked.
+    fn passage(&self, s: &Source) -> Result<Marked> {
+        let Some((_, rec)) = self.article(&s.doc_id)? else {
+            return Ok(Marked {
+                text: s.evidence.clone(),
+                spans: vec![(0, s.evidence.chars().count())],
+            });
+        };
+        Ok(paragraph(&rec.text, s.start as usize, s.end as usize))
+    }
+
+    /// A fact (`event:…`, `agreement:…`, `figure:…`) or an article (its doc
+    /// id, or `article:DOC`) with its evidence.
+    pub fn show(&self, id: &str) -> Result<Shown> {
+        let not_found = || {
+            Error::NotFound {
+            what: "fact or article",
+            key: id.to_string(),
+            suggestion: Some(
+                "an id from `amur events`, `agreements`, `figures` (event:DOC#N, …) or an article id"
+                    .into(),
+            ),
+        }
+        };
+        if id.starts_with("event:") {
+            let (_, event_id) = self.resolve_event(id)?;
+            let event = self.event_row(event_id)?;
+            let passages = event
+                .sources
+                .iter()
+                .map(|s| self.passage(s))
+                .collect::<Result<_>>()?;
+            return Ok(Shown::Event { event, passages });
+        }
+        for (prefix, table) in [("agreement:", "agreements"), ("figure:", "figures")] {
+            let Some(key) = id.strip_prefix(prefix) else {
+                continue;
+            };
+            let (doc, idx) = key
+                .rsplit_once('#')
+                .and_then(|(d, n)| Some((d, n.parse::<i64>().ok()?)))
+                .ok_or_else(not_found)?;
+            let n: i64 = self.conn.query_row(
+                &format!("SELECT COUNT(*) FROM {table} WHERE doc_id=?1 AND idx=?2"),
+                params![doc, idx],
+                |r| r.get(0),
+            )?;
+            if n == 0 {
+                return Err(not_found());
+            }
+            return if table == "agreements" {
+                let agreement = self.agreement_row(doc, idx)?;
+                let passages = vec![self.passage(&agreement.source)?];
+                Ok(Shown::Agreement {
+                    agreement,
+                    passages,
+                })
+            } else {
+                let figure = self.figure_row(doc, idx)?;
+                let passages = vec![self.passage(&figure.source)?];
+                Ok(Shown::Figure { figure, passages })
+            };
+        }
+        let doc = id.strip_prefix("article:").unwrap_or(id);
+        let Some((article, rec)) = self.article(doc)? else {
+            return Err(not_found());
+        };
+        let mut spans: Vec<(usize, usize)> = rec
+            .events
+            .iter()
+            .map(|e| e.evidence)
+            .chain(rec.agreements.iter().map(|a| a.evidence))
+            .chain(rec.figures.iter().map(|f| f.evidence))
+            .map(|s| (s.start, s.end))
+            .collect();
+        spans.sort();
+        spans.dedup();
+        Ok(Shown::Article {
+            article,
+            text: Marked {
+                text: rec.text,
+                spans,
+            },
+        })
     }
 
     /// Counts over the whole store.
@@ -435,5 +1075,31 @@ impl Store {
             }
         }
         Ok(s)
+    }
+}
+
+/// Characters `start..end` of `text`.
+fn slice_chars(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// The paragraph of `text` holding `start..end`, the span re-based on it.
+fn paragraph(text: &str, start: usize, end: usize) -> Marked {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let mut a = start;
+    while a > 0 && chars[a - 1] != '\n' {
+        a -= 1;
+    }
+    let mut b = end;
+    while b < chars.len() && chars[b] != '\n' {
+        b += 1;
+    }
+    Marked {
+        text: chars[a..b].iter().collect(),
+        spans: vec![(start - a, end - a)],
     }
 }

@@ -1,8 +1,11 @@
-//! The SQLite schema: the system of record. `SCHEMA_VERSION` is stored in
-//! `meta`; a store from a newer version is refused, an older one migrated.
+//! The SQLite schema: the system of record. `STORE_VERSION` is stored in
+//! `meta`; a store from a newer version is refused, an older one migrated by
+//! a writer (readers ask for a writer to run first).
 
-/// Version of the store layout.
-pub const STORE_VERSION: u32 = 1;
+use rusqlite::Connection;
+
+/// Version of the store layout (2: facts carry their index in the record, `idx`).
+pub const STORE_VERSION: u32 = 2;
 
 /// Tables and indexes, created if missing.
 pub const SCHEMA: &str = r#"
@@ -22,20 +25,20 @@ CREATE TABLE IF NOT EXISTS mentions(
   text TEXT NOT NULL, office TEXT);
 CREATE TABLE IF NOT EXISTS events(
   event_id INTEGER PRIMARY KEY, type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, date TEXT,
-  date_start TEXT, date_end TEXT, location TEXT);
+  date_start TEXT, date_end TEXT, location TEXT, reported TEXT);
 CREATE TABLE IF NOT EXISTS event_sources(
   event_id INTEGER NOT NULL, doc_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-  evidence TEXT NOT NULL);
+  evidence TEXT NOT NULL, idx INTEGER NOT NULL DEFAULT -1);
 CREATE TABLE IF NOT EXISTS event_participants(
   event_id INTEGER NOT NULL, entity_id TEXT NOT NULL, role TEXT NOT NULL,
   PRIMARY KEY(event_id, entity_id));
 CREATE TABLE IF NOT EXISTS agreements(
   doc_id TEXT NOT NULL, kind TEXT NOT NULL, sector TEXT, date TEXT, parties TEXT NOT NULL,
-  start INTEGER NOT NULL, end INTEGER NOT NULL);
+  start INTEGER NOT NULL, end INTEGER NOT NULL, idx INTEGER NOT NULL DEFAULT -1);
 CREATE TABLE IF NOT EXISTS figures(
   doc_id TEXT NOT NULL, kind TEXT NOT NULL, flow TEXT, value REAL, unit TEXT, change_pct REAL,
   period TEXT, target INTEGER NOT NULL, reporter TEXT, partner TEXT, start INTEGER NOT NULL,
-  end INTEGER NOT NULL);
+  end INTEGER NOT NULL, idx INTEGER NOT NULL DEFAULT -1);
 CREATE TABLE IF NOT EXISTS relations(
   doc_id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, a TEXT NOT NULL, b TEXT NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL);
@@ -59,3 +62,30 @@ CREATE INDEX IF NOT EXISTS agreements_doc ON agreements(doc_id);
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id);
 "#;
+
+/// Brings a store of version `from` to [`STORE_VERSION`] (columns and
+/// indexes; the caller rebuilds the extracted tables so new columns are filled).
+pub fn migrate(conn: &Connection, from: Option<u32>) -> rusqlite::Result<()> {
+    if from.is_some_and(|v| v < 2) {
+        for (t, col, decl) in [
+            ("event_sources", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("agreements", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("figures", "idx", "INTEGER NOT NULL DEFAULT -1"),
+            ("events", "reported", "TEXT"),
+        ] {
+            let has: i64 = conn.query_row(
+                &format!("SELECT COUNT(*) FROM pragma_table_info('{t}') WHERE name='{col}'"),
+                [],
+                |r| r.get(0),
+            )?;
+            if has == 0 {
+                conn.execute_batch(&format!("ALTER TABLE {t} ADD COLUMN {col} {decl}"))?;
+            }
+        }
+    }
+    // Undated events by the day they were first reported: how a dated report
+    // finds them without scanning every undated event.
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS events_undated ON events(type, reported) WHERE date_start IS NULL",
+    )
+}

@@ -1,7 +1,10 @@
 //! The full-text index (tantivy): English and Russian bodies with Snowball
 //! stemming, so "Приморский край" finds "Приморского края"; Chinese as
 //! overlapping character bigrams, the usual segmentation-free approach for
-//! CJK search. Filters: language, entity, region, publication date.
+//! CJK search, with traditional characters folded to simplified at index and
+//! query time (`character_converter`'s bundled tables), so 大桥 finds 大橋.
+//! Each Chinese word of a query is a phrase; all of them must match.
+//! Filters: language, entity, region, publication date.
 
 use crate::{Error, Result};
 use std::ops::Bound;
@@ -127,7 +130,15 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// Chinese text as space-separated overlapping bigrams (other words kept).
+/// Traditional Chinese folded to simplified (other text unchanged).
+pub fn fold(text: &str) -> String {
+    if !text.chars().any(is_han) {
+        return text.to_string();
+    }
+    character_converter::traditional_to_simplified(text).into_owned()
+}
+
+/// Chinese text as overlapping bigrams (other words kept).
 pub fn bigrams(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<char> = Vec::new();
@@ -189,7 +200,7 @@ impl SearchIndex {
         let mut doc = doc!(f.doc_id => d.doc_id, f.lang => d.language, f.published => d.published);
         match d.language {
             "ru" => doc.add_text(f.ru, &d.text),
-            "zh" => doc.add_text(f.zh, bigrams(&d.text).join(" ")),
+            "zh" => doc.add_text(f.zh, bigrams(&fold(&d.text)).join(" ")),
             _ => doc.add_text(f.en, &d.text),
         }
         for e in &d.entities {
@@ -231,22 +242,34 @@ impl SearchIndex {
                 .collect();
             let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             if !latin_cyr.trim().is_empty() {
-                let (q, _errors) = parser.parse_query_lenient(&latin_cyr);
+                let q = parser
+                    .parse_query(&latin_cyr)
+                    .map_err(|e| Error::BadQuery {
+                        query: query.to_string(),
+                        reason: e.to_string(),
+                    })?;
                 any.push((Occur::Should, q));
             }
-            let grams = bigrams(query);
-            let han: Vec<Term> = grams
-                .iter()
-                .filter(|g| g.chars().any(is_han))
-                .map(|g| Term::from_field_text(f.zh, g))
-                .collect();
-            match han.len() {
-                0 => {}
-                1 => any.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(han[0].clone(), IndexRecordOption::WithFreqs)),
-                )),
-                _ => any.push((Occur::Should, Box::new(PhraseQuery::new(han)))),
+            // Each Chinese word (split on spaces and punctuation) is a phrase
+            // of its bigrams; every word must match.
+            let folded = fold(query);
+            let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for word in folded.split(|c: char| !is_han(c)).filter(|w| !w.is_empty()) {
+                let han: Vec<Term> = bigrams(word)
+                    .iter()
+                    .map(|g| Term::from_field_text(f.zh, g))
+                    .collect();
+                match han.len() {
+                    0 => {}
+                    1 => words.push((
+                        Occur::Must,
+                        Box::new(TermQuery::new(han[0].clone(), IndexRecordOption::WithFreqs)),
+                    )),
+                    _ => words.push((Occur::Must, Box::new(PhraseQuery::new(han)))),
+                }
+            }
+            if !words.is_empty() {
+                any.push((Occur::Should, Box::new(BooleanQuery::new(words))));
             }
             must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
@@ -335,6 +358,10 @@ mod tests {
         };
         assert_eq!(ids("Приморский край"), ["a"]);
         assert_eq!(ids("滨海边疆区"), ["b"]);
+        // Two words, each a phrase (issue 11), and traditional characters folded.
+        assert_eq!(ids("黑龙江 代表团"), ["b"]);
+        assert_eq!(ids("黑龍江省"), ["b"]);
+        assert!(ids("黑龙江 大桥").is_empty());
         assert_eq!(ids("delegation"), ["c"]);
         let only_zh = Filters {
             language: Some("zh".into()),

@@ -7,12 +7,12 @@
 
 use crate::messages::Status;
 use amur_extract::Pipeline;
-use amur_record::EntityType;
+use amur_record::{EntityType, EventType};
 use amur_sources::{PageKind, RawPage};
 use amur_store::query::EventQuery;
-use amur_store::{Filters, Store};
-use anyhow::Context;
+use amur_store::Filters;
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
@@ -154,9 +154,8 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     };
     let places = names(&[EntityType::Region, EntityType::City]);
     let people = names(&[EntityType::Person]);
-    let region_of = super::store::region_resolver(data);
-    let mut store =
-        Store::open(data_dir).with_context(|| format!("cannot open {}", data_dir.display()))?;
+    let mut store = super::store::open_writer(data_dir, false)?;
+    let mut out = std::io::stdout().lock();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let start = Instant::now();
     let mut stored = 0;
@@ -171,22 +170,24 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
             .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
             .collect();
         stored += batch.len();
-        store.ingest_batch(&batch, &region_of)?;
+        store.ingest(&batch, data)?;
         done += n;
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("extracted {stored} of {articles}");
-    println!(
+    writeln!(out, "extracted {stored} of {articles}")?;
+    writeln!(
+        out,
         "ingest: {articles} articles in {secs:.1} s = {:.0} articles/s ({} threads)",
         articles as f64 / secs,
         rayon::current_num_threads()
-    );
+    )?;
     let size = dir_size(data_dir);
-    println!(
+    writeln!(
+        out,
         "store size: {:.1} MB = {:.2} MB per 1,000 articles",
         size as f64 / 1e6,
         size as f64 / 1e6 / (articles as f64 / 1000.0)
-    );
+    )?;
     let queries = [
         "delegation",
         "Приморский край",
@@ -204,11 +205,12 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
         let _ = store.search(q, &Filters::default(), 20)?;
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!(
+    writeln!(
+        out,
         "search: p50 {:.1} ms, p95 {:.1} ms (200 queries, top 20)",
         percentile(&mut lat.clone(), 0.5),
         percentile(&mut lat, 0.95)
-    );
+    )?;
     let pairs = [
         ("CN-HL", "RU-PRI"),
         ("CN-JL", "RU-KHA"),
@@ -219,7 +221,7 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     for i in 0..200 {
         let (a, b) = pairs[i % pairs.len()];
         let q = EventQuery {
-            kind: Some(["meeting", "signing", "visit"][i % 3].to_string()),
+            kind: Some([EventType::Meeting, EventType::Signing, EventType::Visit][i % 3]),
             pair: Some((a.to_string(), b.to_string())),
             from: Some("2021-01-01".into()),
             limit: 50,
@@ -229,15 +231,17 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
         let _ = store.events(&q)?;
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!(
+    writeln!(
+        out,
         "events: p50 {:.1} ms, p95 {:.1} ms (200 queries: type + region pair + date, top 50)",
         percentile(&mut lat.clone(), 0.5),
         percentile(&mut lat, 0.95)
-    );
+    )?;
     let s = store.stats()?;
-    println!(
+    writeln!(
+        out,
         "stored: {} articles, {} near-duplicates, events {:?}",
         s.documents, s.near_duplicates, s.events_by_type
-    );
+    )?;
     Ok(Status::Ok)
 }

@@ -60,16 +60,26 @@ fn split_date_headers(lines: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Index of the first body paragraph: a long line, or a full sentence.
+/// Index of the first body paragraph: a long line, or a full sentence; in a
+/// short item (a wire brief) with neither, the first sentence after the top line.
 fn first_paragraph(lines: &[String], classes: &[LineClass]) -> usize {
+    let sentence = |l: &str| l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»']);
     lines
         .iter()
         .zip(classes)
         .position(|(l, c)| {
             let n = l.chars().count();
             let han = l.chars().filter(|c| is_han(*c)).count();
-            let sentence = l.ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»']);
-            *c == LineClass::Body && (n >= 250 || han >= 80 || (sentence && (n >= 60 || han >= 25)))
+            *c == LineClass::Body
+                && (n >= 250 || han >= 80 || (sentence(l) && (n >= 60 || han >= 25)))
+        })
+        .or_else(|| {
+            lines
+                .iter()
+                .zip(classes)
+                .skip(1)
+                .position(|(l, c)| *c == LineClass::Body && sentence(l) && l.chars().count() >= 12)
+                .map(|i| i + 1)
         })
         .unwrap_or(lines.len())
 }

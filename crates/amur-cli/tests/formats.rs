@@ -154,3 +154,29 @@ fn output_order_is_deterministic_in_parallel() {
     );
     eqnice!(a.stdout, b.stdout, "same bytes with 1 and 4 jobs");
 }
+
+/// Issue 11: a wire brief of two sentences in JSON Lines is an article.
+#[test]
+fn a_two_sentence_brief_in_json_lines_is_extracted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("briefs.jsonl");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"{"url":"https://example.org/a","text":"Trade between Heihe and Blagoveshchensk grew by 20 percent in May. The governor of Amur Oblast welcomed the figure."}"#,
+            "\n",
+            r#"{"url":"https://example.org/b","title":"Bridge talks","text":"The two mayors met in Heihe. They discussed the bridge."}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let out = amur(dir.path(), &["extract", "briefs.jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0]["text"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("Trade between Heihe"));
+    eqnice!("Bridge talks", recs[1]["title"], "title");
+}

@@ -9,9 +9,10 @@
 //! use amur_sources::{PageKind, RawPage};
 //! let page = RawPage {
 //!     source: "a.txt".into(), kind: PageKind::Text, encoding: "UTF-8", declared: Default::default(),
-//!     content: "Headline\n\nThe governor met the delegation.".into(),
+//!     content: "Governor meets the delegation\n\nThe governor met the delegation.".into(),
 //! };
 //! let rec = Pipeline::embedded().unwrap().extract(&page).unwrap();
+//! assert_eq!(rec.title.as_deref(), Some("Governor meets the delegation"));
 //! assert_eq!(rec.text, "The governor met the delegation.");
 //! ```
 #![warn(missing_docs)]

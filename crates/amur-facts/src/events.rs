@@ -254,10 +254,28 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             let dateline = |d: &amur_dates::DateExpr| {
                 d.start < sent.0 + 40 && dateline_end(text, sent).is_some_and(|e| d.end <= e)
             };
+            // What a sentence plans happens after publication: "announced on
+            // Saturday, the route opens on June 27" dates the opening by the
+            // later day.
+            let future = |d: &amur_dates::DateExpr| {
+                d.value
+                    .as_deref()
+                    .and_then(|v| v.get(..10))
+                    .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                    .zip(cx.doc.published)
+                    .is_some_and(|(d, p)| d > p)
+            };
+            let plans = cx.has_marker(sent, MarkerKind::Planned);
             let in_span = |s: (usize, usize)| {
-                cx.dates.iter().find(|d| {
+                let mut found = cx.dates.iter().filter(|d| {
                     s.0 <= d.start && d.end <= s.1 && !dateline(d) && !attribution(text, d)
-                })
+                });
+                let first = found.clone().next();
+                if plans {
+                    found.find(|d| future(d)).or(first)
+                } else {
+                    first
+                }
             };
             let own = in_span(span).or_else(|| in_span(sent));
             let explicit = own.is_some();

@@ -460,3 +460,28 @@ fn a_yearless_period_is_the_latest_completed() {
     );
     assert_eq!(f.figures[0].period.as_deref(), Some("01/06"));
 }
+
+#[test]
+fn a_planned_event_takes_the_day_ahead() {
+    let f = facts(
+        "The Urumqi-Irkutsk air route, announced on Saturday, is scheduled to begin service on June 27.",
+        "2018-06-03",
+    );
+    let l = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Launch)
+        .expect("launch");
+    assert_eq!(l.date.as_deref(), Some("2018-06-27"));
+    // Must not fire: a reported happening keeps the first day named.
+    let f = facts(
+        "On Saturday the Urumqi-Irkutsk air route began service, a month after June 1.",
+        "2018-06-03",
+    );
+    let l = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Launch)
+        .expect("launch");
+    assert_eq!(l.date.as_deref(), Some("2018-06-02"));
+}

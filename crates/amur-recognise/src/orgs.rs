@@ -315,6 +315,12 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
                     });
                     break;
                 }
+                // Between a place and a department word stands a field of work;
+                // anything else ("有关部门" relevant departments, "联检部门"
+                // joint inspection bodies) is a description, not a name.
+                if *kind == OrgKind::Department && !mid.is_empty() {
+                    break;
+                }
                 let mid_en = match mid.as_str() {
                     "" => String::new(),
                     "人民" => "People's ".into(),
@@ -338,6 +344,22 @@ pub fn find_zh(text: &str, places: &[(usize, usize, String)], lex: &Lexicon) -> 
 #[cfg(test)]
 mod ordinal_tests {
     use super::{find_ru_committees, is_ordinal};
+
+    #[test]
+    fn department_names_need_a_known_field_of_work() {
+        let lex = crate::lexicon::Lexicon::new(
+            &amur_refdata::RefData::embedded().expect("embedded data"),
+        );
+        let place = |t: &str| {
+            let s = t.find("黑河").unwrap_or(0);
+            vec![(s, s + "黑河".len(), "Heihe".to_string())]
+        };
+        let t = "黑河市商务局局长出席。";
+        assert_eq!(super::find_zh(t, &place(t), &lex).len(), 1);
+        // Must not fire: "relevant departments" of Heihe are no named body.
+        let t = "黑河有关部门负责人参加。";
+        assert!(super::find_zh(t, &place(t), &lex).is_empty());
+    }
 
     #[test]
     fn party_committees_only_when_the_cpc_is_named() {

@@ -101,9 +101,12 @@ fn hyphen_compound(text: &str, (s, _): (usize, usize), spans: &[(usize, usize)])
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    !spans
-        .iter()
-        .any(|&(a, b)| a <= word_start && b >= before.len())
+    // Matches do not overlap and come in text order: only the last one that
+    // starts at or before the word can cover it.
+    let k = spans.partition_point(|&(a, _)| a <= word_start);
+    !k.checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .is_some_and(|&(_, b)| b >= before.len())
 }
 
 /// A cluster of mentions that is one entity.
@@ -254,7 +257,13 @@ impl Recogniser {
             .iter()
             .filter_map(|m| {
                 let e = &ents[*m.candidates.first()?];
-                matches!(e.kind, EntityType::City | EntityType::Region).then(|| bodies::PlaceSpan {
+                // A country has ministries too ("Ministry of Industry and Trade
+                // of the Russian Federation").
+                matches!(
+                    e.kind,
+                    EntityType::City | EntityType::Region | EntityType::Country
+                )
+                .then(|| bodies::PlaceSpan {
                     start: m.start,
                     end: m.end,
                     name: e.name().to_string(),
@@ -836,6 +845,28 @@ mod tests {
 
     fn find<'a>(ents: &'a [Entity], id: &str) -> Option<&'a Entity> {
         ents.iter().find(|e| e.id.as_str() == id)
+    }
+
+    #[test]
+    fn a_plural_of_office_does_not_start_a_name() {
+        let ents = R.recognise(
+            "Representatives of the Ministry of Economic Development of the Russian Federation attended.",
+            None,
+        );
+        assert!(
+            ents.iter().all(|e| !e.name.starts_with("Representatives")),
+            "{ents:?}"
+        );
+        // Must still find the ministry and a body of a region.
+        let ents = R.recognise(
+            "Officials of the Ministry of Agriculture of Amur Oblast came.",
+            None,
+        );
+        assert!(
+            ents.iter()
+                .any(|e| e.name == "Ministry of Agriculture of Amur Oblast"),
+            "{ents:?}"
+        );
     }
 
     #[test]

@@ -104,9 +104,9 @@ fn hyphen_compound(text: &str, (s, _): (usize, usize), spans: &[(usize, usize)])
     // Matches do not overlap and come in text order: only the last one that
     // starts at or before the word can cover it.
     let k = spans.partition_point(|&(a, _)| a <= word_start);
-    !k.checked_sub(1)
+    k.checked_sub(1)
         .and_then(|i| spans.get(i))
-        .is_some_and(|&(_, b)| b >= before.len())
+        .is_none_or(|&(_, b)| b < before.len())
 }
 
 /// A cluster of mentions that is one entity.

@@ -68,6 +68,77 @@ pub enum Error {
         /// The page.
         path: String,
     },
+    /// The markup nests deeper than any article page; parsing it would take
+    /// time that grows with the square of the depth.
+    #[error("{path}: HTML nested more than {limit} elements deep ({depth} reached); not an article page")]
+    TooDeep {
+        /// The page.
+        path: String,
+        /// Depth reached.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// Deepest element nesting an HTML page may have. Real article pages stay
+/// well under 100; the extractors' time grows with the square of the depth.
+pub const MAX_HTML_DEPTH: usize = 1_000;
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "command",
+];
+
+/// Elements whose end tag may be left out: an unclosed one does not nest.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// The deepest element nesting of an HTML text, by a linear scan of its tags
+/// (comments, void and self-closed elements do not nest). It stops counting
+/// once `stop` is reached.
+pub fn html_depth(html: &str, stop: usize) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        i += off + 1;
+        let rest = &html[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let close = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let self_closed = rest[..end].ends_with('/');
+        let counted = !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str());
+        if counted && close {
+            depth = depth.saturating_sub(1);
+        } else if counted && !self_closed {
+            depth += 1;
+            max = max.max(depth);
+            if max >= stop {
+                return max;
+            }
+        }
+        i += end;
+    }
+    max
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
 }
 
 /// Settings of the cleaning stage.
@@ -93,7 +164,17 @@ impl Cleaner {
     pub fn clean(&self, page: &RawPage) -> Result<CleanDoc, Error> {
         let doc = match page.kind {
             PageKind::Text => self.clean_text_page(page),
-            PageKind::Html => self.clean_html_page(page),
+            PageKind::Html => {
+                let depth = html_depth(&page.content, MAX_HTML_DEPTH + 1);
+                if depth > MAX_HTML_DEPTH {
+                    return Err(Error::TooDeep {
+                        path: page.source.clone(),
+                        depth,
+                        limit: MAX_HTML_DEPTH,
+                    });
+                }
+                self.clean_html_page(page)
+            }
         };
         if doc.text.trim().is_empty() {
             return Err(Error::NoText {
@@ -210,5 +291,30 @@ fn strip_leading_title(body: &mut String, title: &str) {
         if rest.starts_with([' ', '\n']) {
             *body = rest.trim_start().to_string();
         }
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::html_depth;
+
+    #[test]
+    fn depth_counts_open_elements_only() {
+        assert_eq!(
+            html_depth(
+                "<html><body><div><span>x</span><br><img src=a /></div></body></html>",
+                100
+            ),
+            2
+        );
+        assert_eq!(html_depth("<!-- <div><div> --><div>x</div>", 100), 1);
+        // Unclosed paragraphs and list items do not nest.
+        assert_eq!(html_depth(&"<ul><li>x".repeat(3), 100), 3);
+        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        // Stops counting at the limit asked for.
+        assert_eq!(html_depth(&deep, 1001), 1001);
+        // Must not fire on a long flat page.
+        let flat = "<div>x</div>".repeat(100_000);
+        assert_eq!(html_depth(&flat, 1001), 1);
     }
 }

@@ -117,3 +117,36 @@ fn bad_flags_exit_2() {
     );
     eqnice!(Some(2), out.status.code(), "clap usage error");
 }
+
+/// Issue 9: a page nested 100,000 elements deep fails at once with one clear
+/// line; the rest of the batch is extracted.
+#[test]
+fn a_page_nested_100000_deep_fails_fast_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let deep = format!(
+        "<html><body>{}<p>The governor met the delegation in Harbin.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(p.join("deep.html"), deep).expect("write");
+    std::fs::write(
+        p.join("good.txt"),
+        "Headline of the story\n\nThe governor of Amur Oblast met the delegation from Heihe.",
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    let out = amur(p, &["extract", "deep.html", "good.txt"]);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("deep.html: HTML nested more than 1000"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out).len(), 1);
+}

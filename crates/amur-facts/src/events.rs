@@ -123,8 +123,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
     let mut drafts: Vec<Draft> = Vec::new();
     // Longest trigger wins where triggers overlap ("video conference" over "conference").
     let mut triggers: Vec<&crate::rules::Hit<EventType>> = Vec::new();
+    // Hits come by start, longest first, and the kept ones do not overlap, so
+    // only the last kept one can overlap the next hit.
     for h in &cx.triggers {
-        if triggers.iter().any(|t| h.start < t.end && t.start < h.end) {
+        if triggers.last().is_some_and(|t| h.start < t.end) {
             continue;
         }
         triggers.push(h);
@@ -144,9 +146,12 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         let clauses = crate::sentences::clauses(text, sent);
         let mut seen: Vec<(EventType, usize)> = Vec::new();
         let made_before = last_event_sentence.is_some_and(|s| si - s <= 1);
-        for t in triggers
+        // Triggers are in text order: only those from the sentence's start on.
+        let from = triggers.partition_point(|t| t.start < sent.0);
+        for t in triggers[from..]
             .iter()
-            .filter(|t| sent.0 <= t.start && t.end <= sent.1)
+            .take_while(|t| t.start < sent.1)
+            .filter(|t| t.end <= sent.1)
         {
             let mut kind = t.class;
             let written = word_at(text, t.start);
@@ -193,10 +198,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             }
             // A trigger inside an organisation's name ("Eurasian Economic Forum")
             // is an event only when someone takes part in it.
-            let in_name = cx
-                .mentions
+            let in_name = cx.mentions[..cx.mentions.partition_point(|m| m.start <= t.start)]
                 .iter()
-                .any(|m| m.start <= t.start && t.end <= m.end);
+                .rev()
+                .take_while(|m| t.start - m.start <= MAX_NAME_BYTES)
+                .any(|m| t.end <= m.end);
             if in_name && !PARTICIPATE.is_match(&text[sent.0..sent.1]) {
                 continue;
             }
@@ -414,6 +420,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
         })
         .collect()
 }
+
+/// Longest entity mention, in bytes, that can hold a trigger (a long
+/// organisation name in Cyrillic or Chinese); bounds a backward scan.
+const MAX_NAME_BYTES: usize = 400;
 
 static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(discuss\w*|обсуд\w*|обсужд\w*)|讨论|探讨|商讨").expect("static regex")

@@ -147,9 +147,12 @@ impl<'a> Ctx<'a> {
 
     /// Entity mentions inside a byte span.
     pub fn mentions_in(&self, (s, e): (usize, usize)) -> impl Iterator<Item = &M> + '_ {
-        self.mentions
+        // Mentions are in text order: start at the first one at or after `s`.
+        let first = self.mentions.partition_point(|m| m.start < s);
+        self.mentions[first..]
             .iter()
-            .filter(move |m| s <= m.start && m.end <= e)
+            .take_while(move |m| m.start < e)
+            .filter(move |m| m.end <= e)
     }
 
     /// Markers of a kind inside a byte span.

@@ -314,12 +314,17 @@ impl Recogniser {
                             ents[i].kind,
                             EntityType::City | EntityType::Region | EntityType::Country
                         )
-                    }) && gaz.iter().any(|g| {
-                        g.start <= r.start
-                            && r.end <= g.end
-                            && (g.end - g.start) > (r.end - r.start)
-                            && self.names_places(g)
-                    })
+                    }) && {
+                        // Matches are in text order and apart: only the one
+                        // reaching past r's start can hold it.
+                        let k = gaz.partition_point(|g| g.end <= r.start);
+                        gaz.get(k).is_some_and(|g| {
+                            g.start <= r.start
+                                && r.end <= g.end
+                                && (g.end - g.start) > (r.end - r.start)
+                                && self.names_places(g)
+                        })
+                    }
                 })
                 .collect(),
         );
@@ -412,10 +417,12 @@ impl Recogniser {
             }
         }
         if has_cyrillic(text) {
-            let claimed: Vec<(usize, usize)> = clusters
-                .iter()
-                .flat_map(|c| c.mentions.iter().copied())
-                .collect();
+            let claimed = text::merge_spans(
+                clusters
+                    .iter()
+                    .flat_map(|c| c.mentions.iter().copied())
+                    .collect(),
+            );
             for o in ner_ru::find(text, &toks, &claimed, &self.lex) {
                 let surface = &text[o.start..o.end];
                 let (prefix, kind) = match o.kind {
@@ -721,12 +728,16 @@ impl Recogniser {
         clusters: &mut Vec<Cluster>,
         by_id: &mut HashMap<EntityId, usize>,
     ) {
-        let covered = |s: usize, e: usize, clusters: &Vec<Cluster>| {
+        // Mentions added below are each at the word being read, so the spans
+        // taken before the loop answer for every later word.
+        let spans = text::merge_spans(
             clusters
                 .iter()
-                .any(|c| c.mentions.iter().any(|&(a, b)| a < e && s < b))
-                || gaz.iter().any(|(m, _)| m.start < e && s < m.end)
-        };
+                .flat_map(|c| c.mentions.iter().copied())
+                .chain(gaz.iter().map(|(m, _)| (m.start, m.end)))
+                .collect(),
+        );
+        let covered = |s: usize, e: usize, _: &Vec<Cluster>| text::overlaps_any(&spans, s, e);
         for t in toks {
             if !capitalised(t.text) || t.text.chars().count() < 2 {
                 continue;

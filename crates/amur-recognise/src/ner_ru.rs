@@ -143,7 +143,7 @@ fn sentence_start(text: &str, at: usize) -> bool {
 /// Finds open-class names in Russian text; `taken` spans are skipped.
 pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)], lex: &Lexicon) -> Vec<OpenName> {
     let mut out = Vec::new();
-    let is_taken = |s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
+    let is_taken = |s: usize, e: usize| crate::text::overlaps_any(taken, s, e);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];

@@ -64,7 +64,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn taken(&self, t: &Token) -> bool {
-        self.taken.iter().any(|&(s, e)| t.start < e && s < t.end)
+        crate::text::overlaps_any(self.taken, t.start, t.end)
     }
     /// Whether tokens i and i+1 are separated by exactly one space.
     fn adjacent(&self, i: usize) -> bool {
@@ -692,7 +692,7 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
         while let Some(at) = text[from..].find(w) {
             let s = from + at + w.len();
             from = s;
-            if cx.taken.iter().any(|&(a, b)| s >= a && s < b) {
+            if crate::text::overlaps_any(cx.taken, s, s + 1) {
                 continue;
             }
             let rest: Vec<char> = text[s..].chars().take(8).collect();

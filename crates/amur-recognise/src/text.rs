@@ -144,3 +144,49 @@ mod tests {
         assert_eq!(words, ["China's", "Far", "East", "黑龙江", "ok"]);
     }
 }
+
+/// Whether `[s, e)` overlaps one of `spans`, which are in text order and do
+/// not overlap one another (as gazetteer matches are): a binary search, so
+/// a long page costs no more per word than a short one.
+pub fn overlaps_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let k = spans.partition_point(|&(_, end)| end <= s);
+    spans.get(k).is_some_and(|&(start, _)| start < e)
+}
+
+/// Spans sorted and with overlapping ones merged, ready for [`overlaps_any`].
+pub fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod overlap_tests {
+    use super::{merge_spans, overlaps_any};
+
+    #[test]
+    fn merged_spans_keep_every_position() {
+        assert_eq!(
+            merge_spans(vec![(10, 20), (0, 5), (12, 30)]),
+            vec![(0, 5), (10, 30)]
+        );
+    }
+
+    #[test]
+    fn sorted_spans_by_binary_search() {
+        let spans = [(0, 5), (10, 15), (20, 25)];
+        assert!(overlaps_any(&spans, 12, 13));
+        assert!(overlaps_any(&spans, 4, 11));
+        assert!(overlaps_any(&spans, 24, 30));
+        // Must not fire in the gaps.
+        assert!(!overlaps_any(&spans, 5, 10));
+        assert!(!overlaps_any(&spans, 25, 40));
+        assert!(!overlaps_any(&[], 0, 10));
+    }
+}

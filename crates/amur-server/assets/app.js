@@ -154,15 +154,14 @@ async function mapPage() {
     tr.append(el("th", r));
     for (const c of cols) {
       const n = s.matrix[r][c] || 0;
-      const td = el("td", n || "");
+      const td = el("td");
       if (n) {
+        // A link per cell: the click and the keyboard open that pair's events.
+        const a = link(String(n), "#/events?" + params({ pair: r + ":" + c }));
+        a.title = r + " × " + c + ": " + n + " event(s)";
+        td.append(a);
         td.className = "n";
-        td.tabIndex = 0;
-        td.title = r + " × " + c + ": " + n + " event(s)";
         td.style.background = "rgba(11, 92, 173, " + (0.15 + 0.85 * n / max).toFixed(2) + ")";
-        const go = () => { location.hash = "#/events?" + params({ pair: r + ":" + c }); };
-        td.addEventListener("click", go);
-        td.addEventListener("keydown", ev => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); go(); } });
       }
       tr.append(td);
     }

@@ -4,6 +4,8 @@
 
 mod util;
 
+mod browser;
+
 use serde_json::Value;
 use std::path::Path;
 use util::*;

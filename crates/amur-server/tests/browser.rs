@@ -29,6 +29,7 @@ fn dom(browser: &PathBuf, url: &str) -> String {
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-dev-shm-usage",
             "--no-first-run",
             "--disable-extensions",
             "--virtual-time-budget=10000",

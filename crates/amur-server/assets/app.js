@@ -35,7 +35,8 @@ async function api(path) {
 function show(...nodes) {
   const m = main();
   m.replaceChildren(...nodes);
-  m.focus();
+  m.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 function fail(err) {
@@ -161,7 +162,7 @@ async function mapPage() {
         a.title = r + " × " + c + ": " + n + " event(s)";
         td.append(a);
         td.className = "n";
-        td.style.background = "rgba(11, 92, 173, " + (0.15 + 0.85 * n / max).toFixed(2) + ")";
+        td.style.background = "rgba(11, 92, 173, " + (0.12 + 0.5 * n / max).toFixed(2) + ")";
       }
       tr.append(td);
     }

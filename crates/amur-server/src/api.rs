@@ -8,7 +8,7 @@ use amur_store::filters::{self, End};
 use amur_store::query::{EventQuery, FactQuery, Shown};
 use amur_store::{Filters, Store};
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, FailedToBufferBody, JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -436,7 +436,9 @@ pub async fn ingest(
     let p = query(p)?;
     let max = s.max_body;
     let body = body.map_err(|e| match e {
-        BytesRejection::FailedToBufferBody(_) => ApiError::TooLarge(max),
+        BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
+            ApiError::TooLarge(max)
+        }
         other => ApiError::BadRequest(other.body_text()),
     })?;
     if body.is_empty() {

@@ -61,6 +61,7 @@ pub fn summary(e: &EventRow) -> String {
     s
 }
 
+// `write!` into a String cannot fail, so its results are ignored here.
 fn feed_xml(title: &str, self_path: &str, rows: &[EventRow]) -> String {
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let updated = rows

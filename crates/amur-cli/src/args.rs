@@ -80,6 +80,8 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Serve the JSON API, Atom feeds and the dashboard over HTTP (loopback by default).
+    Serve(ServeArgs),
     /// Scale benchmark on a synthetic corpus (ingest rate, query latency, size); wipes --data.
     #[command(hide = true)]
     BenchStore {
@@ -305,4 +307,21 @@ pub struct ExtractArgs {
     /// Output layout.
     #[arg(long, value_enum, default_value_t = RecordFormat::Jsonl)]
     pub format: RecordFormat,
+}
+
+/// Options of `amur serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on; anything but loopback exposes the store to the network.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Bearer token that allows curation and uploads; without one the server is read-only.
+    #[arg(long, env = "AMUR_TOKEN", value_name = "T", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Largest request body (uploads), in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Time limit per request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
 }

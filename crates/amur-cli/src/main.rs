@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         args::Command::Export { format, output } => {
             commands::store::export(&cli.data, format, output.as_deref())
         }
+        args::Command::Serve(a) => commands::serve::run(&cli.data, a),
         args::Command::BenchStore { articles } => commands::bench::run(&cli.data, articles),
         args::Command::Refdata(c) => commands::refdata::run(c),
     };

@@ -7,4 +7,5 @@ mod bad_input;
 mod examples;
 mod formats;
 mod issue11;
+mod serve;
 mod store;

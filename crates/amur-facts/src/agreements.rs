@@ -92,10 +92,12 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
     let text = cx.doc.text;
     let mut out: Vec<Agreement> = Vec::new();
     for &sent in &cx.sentences {
-        let Some(trig) = cx
-            .triggers
+        // Triggers are in text order: look from the sentence's start only.
+        let from = cx.triggers.partition_point(|h| h.start < sent.0);
+        let Some(trig) = cx.triggers[from..]
             .iter()
-            .find(|h| h.class == EventType::Signing && sent.0 <= h.start && h.end <= sent.1)
+            .take_while(|h| h.start < sent.1)
+            .find(|h| h.class == EventType::Signing && h.end <= sent.1)
         else {
             continue;
         };

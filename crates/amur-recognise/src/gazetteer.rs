@@ -302,9 +302,17 @@ pub fn resolve_overlaps(mut all: Vec<GazMatch>) -> Vec<GazMatch> {
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
+    // Kept spans do not overlap, so the one starting last before `m` ends is
+    // the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<GazMatch> = Vec::new();
     for m in all {
-        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
+        let free = taken
+            .range(..m.end)
+            .next_back()
+            .is_none_or(|(_, &end)| end <= m.start);
+        if free {
+            taken.insert(m.start, m.end);
             kept.push(m);
         }
     }

@@ -30,6 +30,14 @@ fn facts(text: &str, published: &str) -> Facts {
     )
 }
 
+/// The first event of a kind, which the test expects to be there.
+fn first(f: &Facts, kind: EventType) -> &amur_record::Event {
+    f.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in {:?}", f.events))
+}
+
 fn has(f: &Facts, kind: EventType, id: &str) -> bool {
     f.events
         .iter()
@@ -44,11 +52,7 @@ fn english_events() {
          The Harbin trade fair opened on June 15.",
         "2024-06-20",
     );
-    let meeting = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Meeting)
-        .expect("meeting");
+    let meeting = first(&f, EventType::Meeting);
     assert_eq!(meeting.date.as_deref(), Some("2024-06-18"));
     assert_eq!(
         meeting.location.as_ref().map(|l| l.as_str()),
@@ -58,11 +62,7 @@ fn english_events() {
         has(&f, EventType::Signing, "region:CN-JL")
             || f.events.iter().any(|e| e.kind == EventType::Signing)
     );
-    let visit = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Visit)
-        .expect("visit");
+    let visit = first(&f, EventType::Visit);
     assert_eq!(visit.status, Status::Planned);
     assert_eq!(
         visit.location.as_ref().map(|l| l.as_str()),
@@ -83,11 +83,7 @@ fn russian_events_and_modes() {
          В следующем месяце в Благовещенске пройдет российско-китайская ярмарка.",
         "2024-08-06",
     );
-    let m = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Meeting)
-        .expect("meeting");
+    let m = first(&f, EventType::Meeting);
     assert_eq!(m.mode, Some(Mode::Video));
     assert_eq!(m.date.as_deref(), Some("2024-08-05"));
     assert!(has(&f, EventType::Meeting, "person:vasily-orlov"));
@@ -101,11 +97,7 @@ fn russian_events_and_modes() {
     );
     let ag = f.agreements.first().expect("agreement");
     assert_eq!(ag.kind, AgreementKind::Memorandum);
-    let fair = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Forum)
-        .expect("fair");
+    let fair = first(&f, EventType::Forum);
     assert_eq!(fair.status, Status::Planned);
     assert_eq!(
         fair.location.as_ref().map(|l| l.as_str()),
@@ -116,18 +108,10 @@ fn russian_events_and_modes() {
 #[test]
 fn chinese_events() {
     let f = facts("5月19日，吉林省代表团在符拉迪沃斯托克与滨海边疆区政府举行会谈，双方签署了合作协议。双方商定，明年论坛将在珲春举办。", "2025-05-20");
-    let m = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Meeting)
-        .expect("meeting");
+    let m = first(&f, EventType::Meeting);
     assert_eq!(m.date.as_deref(), Some("2025-05-19"));
     assert!(f.events.iter().any(|e| e.kind == EventType::Signing));
-    let forum = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Forum)
-        .expect("forum");
+    let forum = first(&f, EventType::Forum);
     assert_eq!(forum.status, Status::Planned);
     assert_eq!(
         forum.location.as_ref().map(|l| l.as_str()),
@@ -238,11 +222,7 @@ fn chinese_ceremony_pairs_and_day_of_month() {
         "2023-10-20",
     );
     assert_eq!(f.agreements.len(), 2, "{:?}", f.agreements);
-    let s = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Signing)
-        .expect("signing");
+    let s = first(&f, EventType::Signing);
     assert_eq!(s.date.as_deref(), Some("2023-10-18"));
 }
 
@@ -302,29 +282,17 @@ fn undated_events_fall_in_the_report_window() {
          The Jilin delegation will visit Khabarovsk.",
         "2024-06-20",
     );
-    let meeting = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Meeting)
-        .expect("meeting");
+    let meeting = first(&f, EventType::Meeting);
     assert_eq!(meeting.date.as_deref(), Some("2024-05-21/2024-06-20"));
     assert!(meeting.date_approximate);
-    let visit = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Visit)
-        .expect("visit");
+    let visit = first(&f, EventType::Visit);
     assert_eq!(visit.date.as_deref(), Some("2024-06-20/2024-07-20"));
     // Must not fire: a stated date stays, and no publication date means no window.
     let f = facts(
         "On June 18, Governor Oleg Kozhemyako held talks with a delegation of Jilin Province.",
         "2024-06-20",
     );
-    let meeting = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Meeting)
-        .expect("meeting");
+    let meeting = first(&f, EventType::Meeting);
     assert_eq!(meeting.date.as_deref(), Some("2024-06-18"));
     assert!(!meeting.date_approximate);
     let f = facts(
@@ -392,22 +360,14 @@ fn report_dates_are_not_event_dates() {
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",
         "2017-05-22",
     );
-    let s = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Signing)
-        .expect("signing");
+    let s = first(&f, EventType::Signing);
     assert_eq!(s.date.as_deref(), Some("2017-05-20"));
     // Must not fire: a date followed by other words dates the event.
     let f = facts(
         "5月20日，黑河市与布拉戈维申斯克市签署合作协议。",
         "2017-05-22",
     );
-    let s = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Signing)
-        .expect("signing");
+    let s = first(&f, EventType::Signing);
     assert_eq!(s.date.as_deref(), Some("2017-05-20"));
 }
 
@@ -467,21 +427,13 @@ fn a_planned_event_takes_the_day_ahead() {
         "The Urumqi-Irkutsk air route, announced on Saturday, is scheduled to begin service on June 27.",
         "2018-06-03",
     );
-    let l = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Launch)
-        .expect("launch");
+    let l = first(&f, EventType::Launch);
     assert_eq!(l.date.as_deref(), Some("2018-06-27"));
     // Must not fire: a reported happening keeps the first day named.
     let f = facts(
         "On Saturday the Urumqi-Irkutsk air route began service, a month after June 1.",
         "2018-06-03",
     );
-    let l = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Launch)
-        .expect("launch");
+    let l = first(&f, EventType::Launch);
     assert_eq!(l.date.as_deref(), Some("2018-06-02"));
 }

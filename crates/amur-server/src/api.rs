@@ -203,6 +203,19 @@ pub struct Page<T> {
     pub rows: Vec<T>,
 }
 
+impl<T> Page<T> {
+    /// The page `offset..offset + limit` of a store listing that was asked
+    /// for its first `offset + limit` rows (the store has no offset).
+    fn of(list: amur_store::query::Listing<T>, offset: usize, limit: usize) -> Self {
+        Page {
+            total: list.total,
+            offset,
+            limit,
+            rows: list.rows.into_iter().skip(offset).collect(),
+        }
+    }
+}
+
 fn page_bounds(limit_v: Option<usize>, offset: Option<usize>) -> ApiResult<(usize, usize)> {
     let limit = limit(limit_v)?;
     let offset = offset.unwrap_or(0);
@@ -299,12 +312,7 @@ pub async fn agreements(
     let (limit, offset) = page_bounds(p.limit, p.offset)?;
     s.read(move |store, st| {
         let list = store.agreements(&p.to_query(store, st, false, offset + limit)?)?;
-        Ok(Json(Page {
-            total: list.total,
-            offset,
-            limit,
-            rows: list.rows.into_iter().skip(offset).collect(),
-        }))
+        Ok(Json(Page::of(list, offset, limit)))
     })
     .await
 }
@@ -319,12 +327,7 @@ pub async fn figures(
     let (limit, offset) = page_bounds(p.limit, p.offset)?;
     s.read(move |store, st| {
         let list = store.figures(&p.to_query(store, st, true, offset + limit)?)?;
-        Ok(Json(Page {
-            total: list.total,
-            offset,
-            limit,
-            rows: list.rows.into_iter().skip(offset).collect(),
-        }))
+        Ok(Json(Page::of(list, offset, limit)))
     })
     .await
 }

@@ -69,13 +69,9 @@ fn without_located_regions(cx: &Ctx, parties: Vec<EntityId>) -> Vec<EntityId> {
 /// A country named beside one of its own regions, towns or bodies is context
 /// ("China's Heilongjiang"), not a signatory: the more specific party signs.
 fn without_covered_countries(cx: &Ctx, parties: Vec<EntityId>) -> Vec<EntityId> {
-    let side = |id: &EntityId| -> Option<String> {
-        let e = cx.doc.entities.iter().find(|e| &e.id == id)?;
-        cx.country(e)
-    };
     let sides: Vec<(bool, Option<String>)> = parties
         .iter()
-        .map(|id| (id.as_str().starts_with("country:"), side(id)))
+        .map(|id| (id.as_str().starts_with("country:"), side_of(cx, id)))
         .collect();
     parties
         .iter()
@@ -212,11 +208,7 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
 
 /// The country side of a party, when known.
 fn side_of(cx: &Ctx, id: &EntityId) -> Option<String> {
-    cx.doc
-        .entities
-        .iter()
-        .find(|e| &e.id == id)
-        .and_then(|e| cx.country(e))
+    cx.entity_by_id(id).and_then(|e| cx.country(e))
 }
 
 /// A document is signed between two sides: parties that are all of one

@@ -563,10 +563,7 @@ fn split_visit(cx: &Ctx, d: Draft) -> Vec<Draft> {
         return vec![d];
     }
     let region = |id: &EntityId| {
-        cx.doc
-            .entities
-            .iter()
-            .find(|e| &e.id == id)
+        cx.entity_by_id(id)
             .is_some_and(|e| e.kind == EntityType::Region)
     };
     let guests: Vec<EntityId> = d
@@ -618,17 +615,13 @@ pub(crate) fn is_media(cx: &Ctx, id: &EntityId) -> bool {
 /// alone ("Russia and China will meet") are background, not a reported happening.
 fn has_domain_actor(cx: &Ctx, d: &Draft) -> bool {
     d.participants.iter().any(|(id, _)| {
-        cx.doc
-            .entities
-            .iter()
-            .find(|e| &e.id == id)
-            .is_some_and(|e| match e.kind {
-                EntityType::Person
-                | EntityType::Organization
-                | EntityType::Region
-                | EntityType::City => true,
-                EntityType::Facility => matches!(d.kind, EventType::Launch | EventType::Forum),
-                _ => false,
-            })
+        cx.entity_by_id(id).is_some_and(|e| match e.kind {
+            EntityType::Person
+            | EntityType::Organization
+            | EntityType::Region
+            | EntityType::City => true,
+            EntityType::Facility => matches!(d.kind, EventType::Launch | EventType::Forum),
+            _ => false,
+        })
     })
 }

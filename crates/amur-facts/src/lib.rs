@@ -162,6 +162,11 @@ impl<'a> Ctx<'a> {
             .any(|h| h.class == kind && s <= h.start && h.end <= e)
     }
 
+    /// The article's entity with this id.
+    pub fn entity_by_id(&self, id: &EntityId) -> Option<&Entity> {
+        self.doc.entities.iter().find(|e| &e.id == id)
+    }
+
     /// The entity of a mention.
     pub fn entity(&self, m: &M) -> &Entity {
         &self.doc.entities[m.entity]

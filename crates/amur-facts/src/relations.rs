@@ -137,7 +137,7 @@ fn linkable_places(cx: &Ctx, sent: (usize, usize)) -> Vec<(usize, usize, EntityI
 /// regions.
 fn twin_pairs(cx: &Ctx, places: &[EntityId]) -> Vec<(EntityId, EntityId)> {
     let kind = |id: &EntityId| {
-        cx.doc.entities.iter().find(|e| &e.id == id).map(|e| {
+        cx.entity_by_id(id).map(|e| {
             // A city-level region (Beijing, Shanghai) twins as a town.
             let municipal = cx
                 .data

@@ -253,36 +253,35 @@ impl Recogniser {
             })
             .collect();
         orgs.extend(orgs::find_ru_committees(text, &ru_places));
-        let place_spans: Vec<bodies::PlaceSpan> = gaz
+        // Towns, regions and countries the gazetteer found: the anchors of
+        // government bodies (a country has ministries too: "Ministry of
+        // Industry and Trade of the Russian Federation") and, towns alone, of
+        // facilities named by two towns.
+        let anchors: Vec<(EntityType, bodies::PlaceSpan)> = gaz
             .iter()
             .filter_map(|m| {
                 let e = &ents[*m.candidates.first()?];
-                // A country has ministries too ("Ministry of Industry and Trade
-                // of the Russian Federation").
                 matches!(
                     e.kind,
                     EntityType::City | EntityType::Region | EntityType::Country
                 )
-                .then(|| bodies::PlaceSpan {
-                    start: m.start,
-                    end: m.end,
-                    name: e.name().to_string(),
-                    province: e.subtype.as_deref() == Some("province"),
+                .then(|| {
+                    let span = bodies::PlaceSpan {
+                        start: m.start,
+                        end: m.end,
+                        name: e.name().to_string(),
+                        province: e.subtype.as_deref() == Some("province"),
+                    };
+                    (e.kind, span)
                 })
             })
             .collect();
+        let place_spans: Vec<bodies::PlaceSpan> = anchors.iter().map(|(_, p)| p.clone()).collect();
         let found_bodies = bodies::find(text, &place_spans, &self.lex);
-        let towns: Vec<bodies::PlaceSpan> = gaz
-            .iter()
-            .filter_map(|m| {
-                let e = &ents[*m.candidates.first()?];
-                (e.kind == EntityType::City).then(|| bodies::PlaceSpan {
-                    start: m.start,
-                    end: m.end,
-                    name: e.name().to_string(),
-                    province: false,
-                })
-            })
+        let towns: Vec<bodies::PlaceSpan> = anchors
+            .into_iter()
+            .filter(|(k, _)| *k == EntityType::City)
+            .map(|(_, p)| p)
             .collect();
         let crossings = crossings::find(text, &towns, &self.lex);
         // A body found by its field of work is more precise than a bare head-word name over it.

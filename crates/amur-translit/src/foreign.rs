@@ -43,28 +43,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     t
 });
 
-/// How many leading characters of `chars` can belong to a transcribed name.
-pub fn transcribed_run(chars: &[char]) -> usize {
+/// Reads the longest transcribed prefix of `chars`, longest sequence first
+/// (an `end` reading only where the prefix reaches the end of `chars`):
+/// how many characters it covers, and their sounds.
+fn read(chars: &[char]) -> (usize, String) {
     let t = &*TABLE;
-    let mut i = 0;
-    'outer: while i < chars.len() {
-        for n in (1..=t.longest.min(chars.len() - i)).rev() {
-            let s: String = chars[i..i + n].iter().collect();
-            if t.any.contains_key(&s) || t.end.contains_key(&s) {
-                i += n;
-                continue 'outer;
-            }
-        }
-        break;
-    }
-    i
-}
-
-/// A transcribed foreign name in Latin letters, capitalised; `None` when a
-/// character is not one of the transcription's.
-pub fn zh_transcription_to_latin(name: &str) -> Option<String> {
-    let t = &*TABLE;
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
     let mut i = 0;
     'outer: while i < chars.len() {
@@ -81,6 +64,22 @@ pub fn zh_transcription_to_latin(name: &str) -> Option<String> {
                 continue 'outer;
             }
         }
+        break;
+    }
+    (i, out)
+}
+
+/// How many leading characters of `chars` can belong to a transcribed name.
+pub fn transcribed_run(chars: &[char]) -> usize {
+    read(chars).0
+}
+
+/// A transcribed foreign name in Latin letters, capitalised; `None` when a
+/// character is not one of the transcription's.
+pub fn zh_transcription_to_latin(name: &str) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let (read_to, out) = read(&chars);
+    if read_to < chars.len() {
         return None;
     }
     let mut cs = out.chars();

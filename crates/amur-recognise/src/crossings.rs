@@ -23,6 +23,27 @@ pub struct FacilityCand {
     pub native: Option<String>,
 }
 
+/// Bytes around the towns that can hold a facility word (and a river name).
+const WINDOW: usize = 80;
+
+/// The largest char boundary at or before `at` (clamped to the text).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 const DASHES: &[&str] = &["-", "–", "—", "——", "至"];
 
 /// Finds facilities between consecutive towns (`towns` in text order).
@@ -60,7 +81,9 @@ pub fn find(text: &str, towns: &[PlaceSpan], lex: &Lexicon) -> Vec<FacilityCand>
 
 /// An English or Chinese facility word right after the second town: (end, English).
 fn after(text: &str, from: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let rest = &text[from..];
+    // Facility words are short: look at a bounded stretch, so a long page
+    // costs no more per town pair than a short one.
+    let rest = &text[from..floor_boundary(text, from + WINDOW)];
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
     let lower = spaced.to_lowercase();
     // "黑河——布拉戈维申斯克黑龙江界河大桥": a river's name may stand between.
@@ -112,14 +135,17 @@ fn river_prefix(s: &str) -> usize {
 /// A Russian facility word right before the first town ("моста", "пункт
 /// пропуска «…"): (start, English).
 fn before(text: &str, to: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let head = text[..to].trim_end_matches([' ', '«', '"']);
+    let base = ceil_boundary(text, to.saturating_sub(WINDOW));
+    let head = text[base..to].trim_end_matches([' ', '«', '"']);
     let words: Vec<(usize, &str)> = head
         .split(' ')
-        .scan(0usize, |at, w| {
+        .scan(base, |at, w| {
             let s = *at;
             *at += w.len() + 1;
             Some((s, w))
         })
+        // The first word of a cut window may be the tail of a longer one.
+        .skip(usize::from(base > 0))
         .collect();
     for (lang, form, en) in &lex.facility_kinds {
         if lang != "ru" {

@@ -105,11 +105,13 @@ pub struct Ctx<'a> {
     pub markers: Vec<Hit<MarkerKind>>,
     /// Sector terms.
     pub sector_hits: Vec<Hit<Sector>>,
+    /// Words that join places into links.
+    pub links: &'a rules::LinkWords,
     char_starts: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Doc<'a>, data: &'a RefData, rules: &Rules) -> Self {
+    fn new(doc: &'a Doc<'a>, data: &'a RefData, rules: &'a Rules) -> Self {
         let text = doc.text;
         let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         let byte = |c: usize| char_starts.get(c).copied().unwrap_or(text.len());
@@ -135,6 +137,7 @@ impl<'a> Ctx<'a> {
             triggers: rules.triggers.find(&norm),
             markers: rules.markers.find(&norm),
             sector_hits: rules.sectors.find(&norm),
+            links: &rules.links,
             char_starts,
         }
     }

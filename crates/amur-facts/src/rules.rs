@@ -169,6 +169,49 @@ pub struct Rules {
     pub triggers: Lexicon<EventType>,
     /// Sentence markers.
     pub markers: Lexicon<MarkerKind>,
+    /// Words that join two places into a link.
+    pub links: LinkWords,
+}
+
+/// The words of `rules/link_words.tsv`, lower case, longest first.
+#[derive(Debug, Default, Clone)]
+pub struct LinkWords {
+    /// The whole text between two linked places ("–", "to", "и", "至").
+    pub joiners: Vec<String>,
+    /// Words dropped from the ends of that text ("the city of", "города", "市").
+    pub fillers: Vec<String>,
+    /// Words just before the first place that announce a pair ("linking", "между").
+    pub cues: Vec<String>,
+    /// Separators that carry a dashed pair on to one more place ("、", ",").
+    pub lists: Vec<String>,
+}
+
+impl LinkWords {
+    fn new(t: &Table) -> Self {
+        let mut lw = LinkWords::default();
+        for row in t.rows() {
+            let (Some(role), Some(word)) = (t.get(row, "role"), t.get(row, "word")) else {
+                continue;
+            };
+            let list = match role {
+                "joiner" => &mut lw.joiners,
+                "filler" => &mut lw.fillers,
+                "cue" => &mut lw.cues,
+                // amur-refdata checked the roles at load.
+                _ => &mut lw.lists,
+            };
+            list.push(word.to_lowercase());
+        }
+        for l in [
+            &mut lw.joiners,
+            &mut lw.fillers,
+            &mut lw.cues,
+            &mut lw.lists,
+        ] {
+            l.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        lw
+    }
 }
 
 impl Rules {
@@ -182,6 +225,7 @@ impl Rules {
                 EventType::parse,
             ),
             markers: Lexicon::new(data.table("rules/markers.tsv"), "kind", MarkerKind::parse),
+            links: LinkWords::new(data.table("rules/link_words.tsv")),
         }
     }
 }

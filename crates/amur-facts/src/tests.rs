@@ -275,6 +275,93 @@ fn transport_links_with_and_between() {
     assert!(f.relations.is_empty(), "{:?}", f.relations);
 }
 
+/// The pairs of a kind of relation, as "a b" id strings.
+fn pairs(f: &Facts, kind: RelationType) -> Vec<String> {
+    f.relations
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| format!("{} {}", r.a, r.b))
+        .collect()
+}
+
+#[test]
+fn links_across_asides_fillers_and_lists() {
+    for (text, want) in [
+        // An apposition between the towns, after a cue.
+        (
+            "An air route linking the city of Urumqi, capital of China's Xinjiang Uygur Autonomous Region, and Irkutsk in Russia will open.",
+            "city:urumqi city:irkutsk",
+        ),
+        // "the city of" between the joiner and the second town.
+        (
+            "Время полета от Хабаровска до города Харбин составит два часа.",
+            "city:khabarovsk city:harbin",
+        ),
+        // A country between the joiner and the second town.
+        ("中国同江至俄罗斯下列宁斯阔耶冰上通道开通。", "city:tongjiang city:nizhneleninskoye"),
+        // An aside in brackets and 市 after a town.
+        ("这座桥将连接布拉戈维申斯克(Blagoveshchensk)市和黑河市。", "city:blagoveshchensk city:heihe"),
+        // A dashed pair carried on by a list.
+        ("符拉迪沃斯托克—哈尔滨、北京、大连航线已开通。", "city:vladivostok city:dalian"),
+        ("黑河——布拉戈维申斯克界河大桥", "city:heihe city:blagoveshchensk"),
+    ] {
+        let f = facts(text, "2024-06-20");
+        let got = pairs(&f, RelationType::TransportLink);
+        assert!(got.iter().any(|p| p == want), "{text}: {got:?}");
+    }
+    // Must not fire: "and" after an aside with no cue before the first town.
+    let f = facts(
+        "Flights land in Harbin, the capital of Heilongjiang, and Vladivostok hosts the forum.",
+        "2024-06-20",
+    );
+    assert!(
+        pairs(&f, RelationType::TransportLink).is_empty(),
+        "{:?}",
+        f.relations
+    );
+    // Must not fire: a list with no dashed pair before it.
+    let f = facts("哈尔滨、北京、大连的航班增加。", "2024-06-20");
+    assert!(
+        pairs(&f, RelationType::TransportLink).is_empty(),
+        "{:?}",
+        f.relations
+    );
+}
+
+#[test]
+fn twins_named_in_the_sentence_before() {
+    let f = facts(
+        "В Хабаровске находится делегация из Харбина. Визит посвящен юбилею побратимских связей с этим городом.",
+        "2024-06-20",
+    );
+    let got = pairs(&f, RelationType::SisterCities);
+    assert!(
+        got.iter()
+            .any(|p| p.contains("khabarovsk") && p.contains("harbin")),
+        "{got:?}"
+    );
+    // Must not fire: the sentence before names two towns of one country.
+    let f = facts(
+        "The delegation went from Harbin to Heihe. It marked the anniversary of twinning with this city.",
+        "2024-06-20",
+    );
+    assert!(
+        pairs(&f, RelationType::SisterCities).is_empty(),
+        "{:?}",
+        f.relations
+    );
+    // Must not fire: the sentence before is in another paragraph.
+    let f = facts(
+        "В Хабаровске находится делегация из Харбина.\nВизит посвящен юбилею побратимских связей.",
+        "2024-06-20",
+    );
+    assert!(
+        pairs(&f, RelationType::SisterCities).is_empty(),
+        "{:?}",
+        f.relations
+    );
+}
+
 #[test]
 fn undated_events_fall_in_the_report_window() {
     let f = facts(

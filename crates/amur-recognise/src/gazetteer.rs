@@ -280,7 +280,9 @@ impl Gazetteer {
 const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "перед", "над", "под", "за"];
 
 /// Whether a word in "-ском"/"-цком" is the instrumental of a town, from the
-/// preposition before it.
+/// word before it: a preposition that governs the instrumental, or a plural
+/// noun in the instrumental ("городами-побратимами Якутском и Харбином"),
+/// which an adjective would follow in "-скими", never "-ском".
 fn instrumental_town(before: &str, word: &str) -> bool {
     let w = word.to_lowercase();
     if !(w.ends_with("ском") || w.ends_with("цком")) {
@@ -293,6 +295,7 @@ fn instrumental_town(before: &str, word: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     INSTRUMENTAL_PREPOSITIONS.contains(&prev.as_str())
+        || (prev.chars().count() > 4 && (prev.ends_with("ами") || prev.ends_with("ями")))
 }
 
 /// Keeps the longest of overlapping matches (ties: the earlier one).
@@ -364,6 +367,11 @@ mod tests {
         let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
         assert!(ids.contains(&"city:blagoveshchensk"), "{found:?}");
         assert!(ids.contains(&"city:khabarovsk"), "{found:?}");
+        let found = names(&d, &g, "Между городами-побратимами Благовещенском и Хэйхэ.");
+        assert!(
+            found.iter().any(|(_, id)| id == "city:blagoveshchensk"),
+            "{found:?}"
+        );
         // Must not fire: the prepositional of an adjective ("в Благовещенском районе").
         let found = names(&d, &g, "в Благовещенском районе");
         assert!(

@@ -39,6 +39,7 @@ files!(
     "rules/sectors.tsv",
     "rules/event_triggers.tsv",
     "rules/markers.tsv",
+    "rules/link_words.tsv",
 );
 
 /// A test on the value of one cell: the allowed values, described.
@@ -186,6 +187,23 @@ const SPECS: &[Spec] = &[
                 (|v| MarkerKind::parse(v).is_some(), "a marker kind"),
             ),
             ("lang", LANG),
+        ],
+    },
+    Spec {
+        path: "rules/link_words.tsv",
+        required: &["role", "lang", "word"],
+        values: &[
+            (
+                "role",
+                (
+                    |v| matches!(v, "joiner" | "filler" | "cue" | "list"),
+                    "joiner, filler, cue or list",
+                ),
+            ),
+            (
+                "lang",
+                (|v| matches!(v, "en" | "ru" | "zh" | "*"), "en, ru, zh or *"),
+            ),
         ],
     },
 ];

@@ -115,23 +115,32 @@ fn transport_links(cx: &Ctx, sent: (usize, usize)) -> Vec<Relation> {
         return Vec::new();
     }
     let places = linkable_places(cx, sent);
+    let joins: Vec<Join> = places
+        .windows(2)
+        .map(|w| join(cx, sent, &w[0], &w[1]))
+        .collect();
+    let country = |id: &EntityId| cx.entity_by_id(id).and_then(|e| cx.country(e));
     let mut out = Vec::new();
-    // The first place of a dashed pair, while a list carries it on.
-    let mut head: Option<&(usize, usize, EntityId)> = None;
-    for w in places.windows(2) {
+    // The dashed pair a list carries on, while it does.
+    let mut head: Option<(&(usize, usize, EntityId), &(usize, usize, EntityId))> = None;
+    for (i, w) in places.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
-        let join = join(cx, sent, a, b);
-        let first = match (join, head) {
-            (Join::List, Some(h)) => h,
+        let first = match (joins[i], head) {
+            // A list item is one more place on the second side, not the
+            // start of the next pair ("A – B, C – D").
+            (Join::List, Some((h, second)))
+                if joins.get(i + 1) != Some(&Join::Dash) && country(&b.2) == country(&second.2) =>
+            {
+                h
+            }
             (Join::Pair | Join::Dash, _) => a,
             _ => {
                 head = None;
                 continue;
             }
         };
-        if join == Join::Dash {
-            head = Some(a);
-        } else if join == Join::Pair {
+        head = (joins[i] == Join::Dash).then_some((a, b)).or(head);
+        if joins[i] == Join::Pair {
             head = None;
         }
         if first.2 == b.2 {

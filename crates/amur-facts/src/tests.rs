@@ -319,6 +319,16 @@ fn links_across_asides_fillers_and_lists() {
         "{:?}",
         f.relations
     );
+    // Must not fire: a list of dashed pairs does not chain one pair to the next.
+    let f = facts(
+        "Пункты пропуска Пограничный – Суйфэньхэ, Полтавка – Дуннин будут работать дольше на автомобильном транспорте.",
+        "2024-06-20",
+    );
+    let got = pairs(&f, RelationType::TransportLink);
+    assert!(
+        got.iter().all(|p| !p.contains("pogranichny city:poltavka")),
+        "{got:?}"
+    );
     // Must not fire: a list with no dashed pair before it.
     let f = facts("哈尔滨、北京、大连的航班增加。", "2024-06-20");
     assert!(

@@ -4,11 +4,12 @@
 
 use crate::{Ctx, M};
 use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector};
+use amur_refdata::MarkerKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(joint statement|joint declaration|совместн\w+ заявлени\w*|联合声明)|(memorand\w*|меморандум\w*|备忘录)|(contract\w*|контракт\w*|договор\w*|合同)|(protocol\w*|протокол\w*|纪要|议定书)|(agreement\w*|соглашени\w*|协议|协定)")
+    Regex::new(r"(?i)(joint statement|joint declaration|совместн\w+ заявлени\w*|联合声明)|(memorand\w*|меморандум\w*|备忘录)|(contract\w*|контракт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|合同)|(protocol\w*|протокол\w*|纪要|议定书)|(agreement\w*|соглашени\w*|协议|协定)")
         .expect("static regex")
 });
 static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,13 +26,44 @@ fn kind_in(t: &str) -> AgreementKind {
     }
 }
 
+/// Whether a mention names a gathering ("Northeast Asia Tourism Forum"): a
+/// forum trigger inside the name. A forum hosts a signing; it signs nothing.
+fn is_gathering(cx: &Ctx, m: &M) -> bool {
+    cx.entity(m).kind == EntityType::Organization
+        && cx
+            .triggers
+            .iter()
+            .any(|t| t.class == EventType::Forum && m.start <= t.start && t.end <= m.end)
+}
+
+/// Whether a place mention is where something happens ("signed in
+/// Khabarovsk", "在哈尔滨签署"): a venue word right before it.
+fn is_venue(cx: &Ctx, m: &M) -> bool {
+    let text = cx.doc.text;
+    Ctx::is_place(cx.entity(m))
+        && cx.markers.iter().any(|h| {
+            h.class == MarkerKind::Venue
+                && h.end <= m.start
+                && m.start - h.end <= 4
+                && text[h.end..m.start].trim().is_empty()
+        })
+}
+
 /// Parties of a text segment: people, organisations and the places they sign for.
 fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
     let mut actors: Vec<EntityId> = Vec::new();
     let mut places: Vec<EntityId> = Vec::new();
+    // Gatherings, and the names inside theirs ("Northeast Asia" in "Northeast
+    // Asia Tourism Forum").
+    let gatherings: Vec<(usize, usize)> = ms
+        .iter()
+        .filter(|m| is_gathering(cx, m))
+        .map(|m| (m.start, m.end))
+        .collect();
     for m in ms {
         let e = cx.entity(m);
-        if crate::events::is_media(cx, &e.id) {
+        let in_gathering = gatherings.iter().any(|g| g.0 <= m.start && m.end <= g.1);
+        if crate::events::is_media(cx, &e.id) || in_gathering || is_venue(cx, m) {
             continue;
         }
         let list = match e.kind {
@@ -138,6 +170,23 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         }
         cuts.push(sent.1);
         let kind = kind_in(&text[sent.0..sent.1]);
+        // "The document was signed by …" (the document before the verb): the
+        // signatories of a document already named join it.
+        let anaphor = cx.markers.iter().any(|h| {
+            h.class == MarkerKind::DocumentAnaphor && sent.0 <= h.start && h.end <= trig.start
+        });
+        if let Some(last) = out.last_mut().filter(|_| anaphor) {
+            let ms: Vec<&M> = cx.mentions_in(sent).collect();
+            for id in parties(cx, &ms) {
+                let actor = cx.entity_by_id(&id).is_some_and(|e| {
+                    matches!(e.kind, EntityType::Person | EntityType::Organization)
+                });
+                if actor && !last.parties.contains(&id) {
+                    last.parties.push(id);
+                }
+            }
+            continue;
+        }
         let mut found = false;
         for w in cuts.windows(2) {
             for seg in pairs_of(cx, (w[0], w[1])) {

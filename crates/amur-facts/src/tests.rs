@@ -451,6 +451,88 @@ fn agreements_between_two_sides_once_per_document() {
     }
 }
 
+/// The parties of each agreement, as id strings.
+fn parties(f: &Facts) -> Vec<Vec<String>> {
+    f.agreements
+        .iter()
+        .map(|a| a.parties.iter().map(|p| p.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn venues_and_gatherings_do_not_sign() {
+    // The town after "signed in" is where, not who.
+    let f = facts(
+        "Heilongjiang and Khabarovsk Krai signed a memorandum in Khabarovsk.",
+        "2024-06-20",
+    );
+    let got = parties(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains(&"region:RU-KHA".to_string()), "{got:?}");
+    assert!(!got[0].contains(&"city:khabarovsk".to_string()), "{got:?}");
+    // A forum hosts the signing; neither it nor the places in its name sign.
+    let f = facts(
+        "Jilin and Kamchatka signed an agreement at the Northeast Asia Tourism Forum.",
+        "2024-06-20",
+    );
+    let got = parties(&f);
+    assert!(
+        got.iter()
+            .flatten()
+            .all(|p| !p.contains("forum") && !p.contains("northeast-asia")),
+        "{got:?}"
+    );
+    // Must not fire: a town that is a party stays one.
+    let f = facts("Heihe and Blagoveshchensk signed a protocol.", "2024-06-20");
+    assert!(
+        parties(&f).iter().flatten().any(|p| p == "city:heihe"),
+        "{:?}",
+        f.agreements
+    );
+}
+
+#[test]
+fn the_document_told_again_takes_its_signatories() {
+    let f = facts(
+        "A memorandum between Heilongjiang and Khabarovsk Krai was signed on Monday. \
+         The document was signed by Sergey Skaly and Li Wei.",
+        "2024-06-20",
+    );
+    assert_eq!(f.agreements.len(), 1, "{:?}", f.agreements);
+    let got = parties(&f);
+    assert!(
+        got[0].contains(&"person:sergey-skaly".to_string()),
+        "{got:?}"
+    );
+    // Must not fire: "the agreement" after the verb is a new document.
+    let f = facts(
+        "Heihe and Blagoveshchensk signed a protocol. \
+         Harbin and Vladivostok signed the agreement on tourism.",
+        "2024-06-20",
+    );
+    assert_eq!(f.agreements.len(), 2, "{:?}", f.agreements);
+}
+
+#[test]
+fn agreeing_is_not_signing() {
+    let f = facts(
+        "Авиаторы Сахалина и Китая договорились об открытии линии Южно-Сахалинск - Далянь.",
+        "2024-06-20",
+    );
+    assert!(f.agreements.is_empty(), "{:?}", f.agreements);
+    // Must not fire the other way: a signed договор is a contract.
+    let f = facts(
+        "Благовещенск и Хэйхэ подписали договор о сотрудничестве.",
+        "2024-06-20",
+    );
+    assert_eq!(
+        f.agreements.first().map(|a| a.kind),
+        Some(AgreementKind::Contract),
+        "{:?}",
+        f.agreements
+    );
+}
+
 #[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(

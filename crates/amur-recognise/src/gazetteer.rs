@@ -29,11 +29,17 @@ struct Pattern {
     needs_capital: bool,
     /// The name itself is an adjective ("хэйлунцзянский").
     adjective: bool,
+    /// Some form of the name ends in "ь". Stems drop the soft sign, but in
+    /// a Chinese name it tells syllables apart ("Цзинь" jin, "Цзин" jing).
+    soft_end: bool,
 }
 
 impl Pattern {
     /// Whether the text as written fits the name's letter case.
     fn accepts(&self, surface: &str) -> bool {
+        if !self.soft_end && has_cyrillic(surface) && surface.ends_with(['ь', 'Ь']) {
+            return false;
+        }
         match &self.exact {
             Some(exact) => surface == exact,
             None => !self.needs_capital || capitalised(surface),
@@ -143,6 +149,9 @@ impl Gazetteer {
                 }
                 if is_acronym(form) {
                     p.exact = Some(form.to_string());
+                }
+                if form.ends_with(['ь', 'Ь']) {
+                    p.soft_end = true;
                 }
                 if has_cyrillic(form) && !form.contains(' ') && adjectival(form) {
                     p.adjective = true;

@@ -587,7 +587,10 @@ impl Recogniser {
             if let Some(&idx) = self.person_keys.get(&name_key(&full)) {
                 return known(idx, p.office.clone());
             }
-            if let Some(idx) = self.phonetic_person(&full, None) {
+            if let Some(idx) = self
+                .phonetic_person(&full, None)
+                .filter(|&idx| !p.chinese || self.in_office_near(idx, year))
+            {
                 return known(idx, p.office.clone());
             }
             let names = Names {
@@ -683,6 +686,19 @@ impl Recogniser {
             },
             span,
         ))
+    }
+
+    /// Whether a known person held an office within a year of `year` (true
+    /// when either is unknown). A Chinese name read exactly from its
+    /// characters or Palladius that only sounds like a known person's ("Yang
+    /// Jin", "Yang Jing") is that person only while they are in the news for
+    /// an office.
+    fn in_office_near(&self, idx: usize, year: Option<i32>) -> bool {
+        let id = &self.data.entities()[idx].id;
+        let mut offices = self.data.offices_of(id).peekable();
+        let Some(y) = year else { return true };
+        offices.peek().is_none()
+            || offices.any(|o| o.covers_year(y) || o.covers_year(y - 1) || o.covers_year(y + 1))
     }
 
     /// The one known person whose (family) name sounds like `name`.
@@ -967,6 +983,33 @@ mod tests {
         let p = ru.iter().find(|e| e.name == "Huang Shiwei").unwrap();
         assert_eq!(p.names.zh.as_deref(), Some("黄世伟"));
         assert_eq!(p.id.as_str(), "person:huang-shiwei");
+    }
+
+    #[test]
+    fn a_chinese_name_that_only_sounds_known_needs_the_office_years() {
+        let ids = |text: &str, year| -> Vec<String> {
+            R.recognise(text, Some(year))
+                .into_iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .map(|e| e.id.to_string())
+                .collect()
+        };
+        // In office that year: a one-letter slip is still the governor.
+        let found = ids(
+            "Губернатор провинции Хэйлунцзян Хуа Чаншэн открыл мост.",
+            2022,
+        );
+        assert!(
+            found.contains(&"person:hu-changsheng".to_string()),
+            "{found:?}"
+        );
+        // Must not fire: "Ян Цзинь" (Yang Jin) years after Yang Jing's term.
+        let found = ids("Заместитель председателя Ян Цзинь подписал протокол.", 2021);
+        assert!(
+            !found.contains(&"person:yang-jing".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"person:yang-jin".to_string()), "{found:?}");
     }
 
     #[test]

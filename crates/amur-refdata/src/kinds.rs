@@ -72,6 +72,12 @@ kind!(
         Sea = "sea",
         /// A pipeline.
         Pipeline = "pipeline",
+        /// A preposition of place ("in", "в"): the place after it is where
+        /// something happens, not who takes part.
+        Venue = "venue",
+        /// A word that refers back to a document already named ("the
+        /// document", "该协议").
+        DocumentAnaphor = "document_anaphor",
     }
 );
 

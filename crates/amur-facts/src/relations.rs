@@ -83,6 +83,9 @@ fn unique_places(cx: &Ctx, sent: (usize, usize)) -> Vec<EntityId> {
     unique
 }
 
+/// A place mention: start, end, entity.
+type Place = (usize, usize, EntityId);
+
 /// How two neighbouring places of a sentence are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
@@ -122,7 +125,7 @@ fn transport_links(cx: &Ctx, sent: (usize, usize)) -> Vec<Relation> {
     let country = |id: &EntityId| cx.entity_by_id(id).and_then(|e| cx.country(e));
     let mut out = Vec::new();
     // The dashed pair a list carries on, while it does.
-    let mut head: Option<(&(usize, usize, EntityId), &(usize, usize, EntityId))> = None;
+    let mut head: Option<(&Place, &Place)> = None;
     for (i, w) in places.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
         let first = match (joins[i], head) {
@@ -166,12 +169,7 @@ fn transport_links(cx: &Ctx, sent: (usize, usize)) -> Vec<Relation> {
 /// city of", "города", "市") are set aside first; what is left must be a
 /// joiner, or end with one when a cue ("linking", "между", "从") comes just
 /// before the first place.
-fn join(
-    cx: &Ctx,
-    sent: (usize, usize),
-    a: &(usize, usize, EntityId),
-    b: &(usize, usize, EntityId),
-) -> Join {
+fn join(cx: &Ctx, sent: (usize, usize), a: &Place, b: &Place) -> Join {
     let text = cx.doc.text;
     let lw = cx.links;
     let mut between = String::new();
@@ -299,7 +297,7 @@ fn cue_before(cx: &Ctx, sent: (usize, usize), at: usize) -> bool {
 
 /// Towns and regions named in a sentence, in text order; a region named
 /// right beside one of its own towns ("Harbin, Heilongjiang") only locates it.
-fn linkable_places(cx: &Ctx, sent: (usize, usize)) -> Vec<(usize, usize, EntityId)> {
+fn linkable_places(cx: &Ctx, sent: (usize, usize)) -> Vec<Place> {
     let all: Vec<(usize, usize, EntityId, EntityType)> = cx
         .mentions_in(sent)
         .filter(|m| matches!(cx.entity(m).kind, EntityType::City | EntityType::Region))

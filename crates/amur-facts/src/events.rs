@@ -188,6 +188,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             if weak && (made_before || !seen.is_empty()) {
                 continue;
             }
+            // A train, flight or truck that arrives is a service, not a visit:
+            // a transport word before the trigger with nobody named there.
+            if kind == EventType::Visit && vehicle_arrives(cx, sent, t.start) {
+                continue;
+            }
             // A launch needs something to open: a facility, a route or a transport word.
             if kind == EventType::Launch && !launch_object(cx, sent) {
                 continue;
@@ -226,7 +231,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 span = (clauses[k].0, span.1);
                 ms = cx.mentions_in(span).collect();
             }
-            if ms.is_empty() {
+            // A clause that names only countries ("marking the resumption of
+            // service between China and Russia") takes the sentence's actors.
+            if ms.is_empty() || !ms.iter().any(|m| is_actor_kind(cx.entity(m).kind)) {
                 ms = cx.mentions_in(sent).collect();
                 span = sent;
             }
@@ -303,7 +310,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     story_date = Some((si, v.clone()));
                 }
             }
-            let planned = cx.has_marker(sent, MarkerKind::Planned)
+            // A completed form of the trigger ("has been signed") outweighs a
+            // "will" elsewhere in the sentence.
+            let planned = (cx.has_marker(sent, MarkerKind::Planned)
+                && !cx.tense.completed(text, t.start, t.end))
                 || (explicit
                     && date
                         .as_deref()
@@ -600,6 +610,44 @@ pub fn report_window(published: Option<chrono::NaiveDate>, status: Status) -> Op
         Status::Planned => (p, p + span),
     };
     Some(format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")))
+}
+
+/// Kinds of entity that can act in an event (countries and macro-regions
+/// are its background).
+fn is_actor_kind(k: EntityType) -> bool {
+    matches!(
+        k,
+        EntityType::Person
+            | EntityType::Organization
+            | EntityType::Region
+            | EntityType::City
+            | EntityType::Facility
+    )
+}
+
+/// Whether the subject before a visit trigger is a vehicle ("a freight train
+/// arrived at Hunchun"): a transport word between the clause's start and the
+/// trigger, and no person or organisation there.
+fn vehicle_arrives(cx: &Ctx, sent: (usize, usize), at: usize) -> bool {
+    let text = cx.doc.text;
+    let from = text[sent.0..at]
+        .rfind([',', ';', '，', '；', '。'])
+        .map_or(sent.0, |i| sent.0 + i + 1);
+    let vehicle = cx.markers.iter().any(|h| {
+        from <= h.start
+            && h.end <= at
+            && matches!(
+                h.class,
+                MarkerKind::Air | MarkerKind::Rail | MarkerKind::Road | MarkerKind::Sea
+            )
+    });
+    vehicle
+        && !cx.mentions_in((from, at)).any(|m| {
+            matches!(
+                cx.entity(m).kind,
+                EntityType::Person | EntityType::Organization
+            )
+        })
 }
 
 /// Whether an entity is a news outlet (it reports events, takes no part).

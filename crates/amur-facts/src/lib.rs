@@ -107,6 +107,8 @@ pub struct Ctx<'a> {
     pub sector_hits: Vec<Hit<Sector>>,
     /// Words that join places into links.
     pub links: &'a rules::LinkWords,
+    /// Forms that make a trigger a completed act.
+    pub tense: &'a rules::Tense,
     char_starts: Vec<usize>,
 }
 
@@ -138,6 +140,7 @@ impl<'a> Ctx<'a> {
             markers: rules.markers.find(&norm),
             sector_hits: rules.sectors.find(&norm),
             links: &rules.links,
+            tense: &rules.tense,
             char_starts,
         }
     }

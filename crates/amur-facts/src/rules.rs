@@ -171,6 +171,83 @@ pub struct Rules {
     pub markers: Lexicon<MarkerKind>,
     /// Words that join two places into a link.
     pub links: LinkWords,
+    /// Forms that make a trigger a completed act.
+    pub tense: Tense,
+}
+
+/// The forms of `rules/tense.tsv`, lower case.
+#[derive(Debug, Default, Clone)]
+pub struct Tense {
+    /// Endings of a past form (en, ru).
+    pub past_endings: Vec<String>,
+    /// Irregular past forms, whole words (en).
+    pub past_words: Vec<String>,
+    /// Words right before a trigger that make it future or unreal.
+    pub future_aux: Vec<String>,
+    /// Chinese words right before a trigger that mark it done.
+    pub done_before: Vec<String>,
+    /// Chinese words right after a trigger that mark it done.
+    pub done_after: Vec<String>,
+}
+
+impl Tense {
+    fn new(t: &Table) -> Self {
+        let mut tn = Tense::default();
+        for row in t.rows() {
+            let (Some(role), Some(form)) = (t.get(row, "role"), t.get(row, "form")) else {
+                continue;
+            };
+            let list = match role {
+                "past_ending" => &mut tn.past_endings,
+                "past_word" => &mut tn.past_words,
+                "future_aux" => &mut tn.future_aux,
+                "done_before" => &mut tn.done_before,
+                // amur-refdata checked the roles at load.
+                _ => &mut tn.done_after,
+            };
+            list.push(form.to_lowercase());
+        }
+        tn
+    }
+
+    /// Whether the trigger at `start..end` of `text` reports a completed
+    /// act: a past form ("signed", "подписали") not after a future
+    /// auxiliary ("will be signed"), or 已/了 around a Chinese trigger.
+    pub fn completed(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = &text[..start];
+        let after = &text[end..];
+        if self
+            .done_after
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+            || self
+                .done_before
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
+        {
+            return true;
+        }
+        let word: String = text[start..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if word.is_empty() || word.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            return false;
+        }
+        let past = self.past_words.contains(&word)
+            || self
+                .past_endings
+                .iter()
+                .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()));
+        let prev = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        past && !self.future_aux.contains(&prev)
+    }
 }
 
 /// The words of `rules/link_words.tsv`, lower case, longest first.
@@ -226,6 +303,7 @@ impl Rules {
             ),
             markers: Lexicon::new(data.table("rules/markers.tsv"), "kind", MarkerKind::parse),
             links: LinkWords::new(data.table("rules/link_words.tsv")),
+            tense: Tense::new(data.table("rules/tense.tsv")),
         }
     }
 }

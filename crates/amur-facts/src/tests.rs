@@ -534,6 +534,57 @@ fn agreeing_is_not_signing() {
 }
 
 #[test]
+fn a_completed_trigger_is_not_planned() {
+    use amur_record::Status;
+    for text in [
+        "Heilongjiang and Khabarovsk Krai will expand cooperation as a memorandum has been signed in Khabarovsk.",
+        "Благовещенск и Хэйхэ будут развивать торговлю: соглашение подписали губернатор Амурской области и мэр Хэйхэ.",
+        "黑龙江省与哈巴罗夫斯克边疆区已签署合作备忘录，双方将扩大合作。",
+    ] {
+        let f = facts(text, "2024-06-20");
+        let s = first(&f, EventType::Signing);
+        assert_eq!(s.status, Status::Occurred, "{text}");
+    }
+    // Must not fire: a past participle after a future auxiliary.
+    let f = facts(
+        "A memorandum between Heilongjiang and Khabarovsk Krai will be signed in Khabarovsk.",
+        "2024-06-20",
+    );
+    assert_eq!(first(&f, EventType::Signing).status, Status::Planned);
+}
+
+#[test]
+fn a_vehicle_that_arrives_is_a_service_not_a_visit() {
+    let f = facts(
+        "A Russian coal freight train arrived at the border city of Hunchun on Friday, marking the resumption of freight railway service between China and Russia.",
+        "2024-06-20",
+    );
+    assert!(
+        !f.events.iter().any(|e| e.kind == EventType::Visit),
+        "{:?}",
+        f.events
+    );
+    // The clause names only countries: the launch takes the sentence's town.
+    let l = first(&f, EventType::Launch);
+    assert!(
+        l.participants
+            .iter()
+            .any(|p| p.entity.as_str() == "city:hunchun"),
+        "{l:?}"
+    );
+    // Must not fire: a person who travels by train still visits.
+    let f = facts(
+        "Governor Oleg Kozhemyako arrived in Harbin by train on Friday.",
+        "2024-06-20",
+    );
+    assert!(
+        f.events.iter().any(|e| e.kind == EventType::Visit),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -40,6 +40,7 @@ files!(
     "rules/event_triggers.tsv",
     "rules/markers.tsv",
     "rules/link_words.tsv",
+    "rules/tense.tsv",
 );
 
 /// A test on the value of one cell: the allowed values, described.
@@ -185,6 +186,25 @@ const SPECS: &[Spec] = &[
             (
                 "kind",
                 (|v| MarkerKind::parse(v).is_some(), "a marker kind"),
+            ),
+            ("lang", LANG),
+        ],
+    },
+    Spec {
+        path: "rules/tense.tsv",
+        required: &["role", "lang", "form"],
+        values: &[
+            (
+                "role",
+                (
+                    |v| {
+                        matches!(
+                            v,
+                            "past_ending" | "past_word" | "future_aux" | "done_before" | "done_after"
+                        )
+                    },
+                    "past_ending, past_word, future_aux, done_before or done_after",
+                ),
             ),
             ("lang", LANG),
         ],

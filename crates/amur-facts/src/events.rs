@@ -20,6 +20,8 @@ struct Draft {
     mode: Option<Mode>,
     status: Status,
     date: Option<String>,
+    /// The date was written in the event's own sentence.
+    dated: bool,
     location: Option<EntityId>,
     participants: Vec<(EntityId, Role)>,
     sentence: usize,
@@ -239,9 +241,21 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             }
             // "The two sides signed …": the parties of the event being told.
             let sides_word = SIDES.is_match(&text[sent.0..sent.1]);
+            // "The air route is scheduled to begin service on June 27": an
+            // opening or signing told again right after, naming nobody, is
+            // the one just reported.
+            let told_again = drafts.last().filter(|d| {
+                d.kind == kind
+                    && matches!(kind, EventType::Launch | EventType::Signing)
+                    && si - d.sentence <= 2
+            });
             let inherited: Vec<(EntityId, Role)> = if ms.is_empty() && sides_word {
                 drafts
                     .last()
+                    .map(|d| d.participants.clone())
+                    .unwrap_or_default()
+            } else if ms.is_empty() {
+                told_again
                     .map(|d| d.participants.clone())
                     .unwrap_or_default()
             } else {
@@ -281,7 +295,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             let plans = cx.has_marker(sent, MarkerKind::Planned);
             let in_span = |s: (usize, usize)| {
                 let mut found = cx.dates.iter().filter(|d| {
-                    s.0 <= d.start && d.end <= s.1 && !dateline(d) && !attribution(text, d)
+                    s.0 <= d.start && d.end <= s.1 && !dateline(d) && !attribution(cx, d)
                 });
                 let first = found.clone().next();
                 if plans {
@@ -382,6 +396,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 mode,
                 status,
                 date,
+                dated: explicit,
                 location: loc,
                 participants,
                 sentence: si,
@@ -401,10 +416,20 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 if prev.location.is_none() {
                     prev.location = d.location;
                 }
+                // "The route, scheduled to begin service on June 27, …": the
+                // first day written for the happening dates it.
+                if !prev.dated && d.dated {
+                    prev.date = d.date;
+                    prev.dated = true;
+                }
                 if prev.mode.is_none() {
                     prev.mode = d.mode;
                 }
                 last_event_sentence = Some(si);
+                continue;
+            }
+            // Told again but not the same happening after all: nobody named.
+            if ms.is_empty() && !sides_word {
                 continue;
             }
             last_event_sentence = Some(si);
@@ -453,9 +478,32 @@ static ATTRIBUTION: LazyLock<Regex> =
 
 /// A date that dates a report ("据卫星网5月22日报道", "May 22 reported") is
 /// not the date of the event the report tells of.
-fn attribution(text: &str, d: &amur_dates::DateExpr) -> bool {
+fn attribution(cx: &Ctx, d: &amur_dates::DateExpr) -> bool {
+    let text = cx.doc.text;
     text.get(d.end..)
         .is_some_and(|rest| ATTRIBUTION.is_match(rest))
+        || said_on(cx, d.start)
+}
+
+/// Whether a date dates a statement ("said Saturday", "told TASS on Friday",
+/// "заявил в пятницу"): a speech word right before it, with at most a name
+/// and a short preposition between ("said that in March" reports content).
+fn said_on(cx: &Ctx, at: usize) -> bool {
+    let text = cx.doc.text;
+    cx.markers.iter().any(|h| {
+        if h.class != MarkerKind::Speech || h.end > at || at - h.end > 24 {
+            return false;
+        }
+        // The rest of the speech word, then what stands before the date.
+        let gap = &text[h.end..at];
+        let gap = gap.trim_start_matches(char::is_alphanumeric);
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        words.len() <= 2
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || (w.chars().count() <= 2 && w.chars().all(char::is_alphabetic))
+            })
+    })
 }
 
 /// Where a dateline ("HARBIN, May 16 (Xinhua) --") ends, if the sentence opens with one.

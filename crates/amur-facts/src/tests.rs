@@ -585,6 +585,37 @@ fn a_vehicle_that_arrives_is_a_service_not_a_visit() {
 }
 
 #[test]
+fn the_day_of_a_statement_is_not_the_day_of_the_event() {
+    let f = facts(
+        "A direct air route linking Urumqi and Irkutsk will be launched, the airline said Saturday. \
+         The air route is scheduled to begin service on June 27.",
+        "2018-06-03",
+    );
+    assert_eq!(
+        first(&f, EventType::Launch).date.as_deref(),
+        Some("2018-06-27")
+    );
+    // Must not fire: "said that in March" reports when the visit was.
+    let f = facts(
+        "Hao Peng said that in March this year Governor Oleg Kozhemyako visited Harbin.",
+        "2023-10-18",
+    );
+    assert_eq!(first(&f, EventType::Visit).date.as_deref(), Some("2023-03"));
+    // Must not fire: a later opening naming nobody is not a second event.
+    let f = facts(
+        "The bridge between Heihe and Blagoveshchensk opened on June 10. \
+         A second crossing will be opened in 2030.",
+        "2022-06-11",
+    );
+    let launches = f
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Launch)
+        .count();
+    assert_eq!(launches, 1, "{:?}", f.events);
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -78,6 +78,9 @@ kind!(
         /// A word that refers back to a document already named ("the
         /// document", "该协议").
         DocumentAnaphor = "document_anaphor",
+        /// A verb of saying ("said", "заявил"): a date right after it dates
+        /// the statement, not what it tells of.
+        Speech = "speech",
     }
 );
 

@@ -611,6 +611,11 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
     if b.is_empty() && d.sentence - prev.sentence <= 1 {
         return true;
     }
+    // "The forum was held in Urumqi. The chairman attended the forum": who
+    // took part in an event that only had a place is told right after.
+    if a.is_empty() && d.sentence - prev.sentence <= 1 {
+        return true;
+    }
     // A signing or meeting told over consecutive sentences is one ceremony.
     matches!(d.kind, EventType::Signing) && !explicit && d.sentence - prev.sentence <= 1
 }

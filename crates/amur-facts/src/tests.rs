@@ -616,6 +616,32 @@ fn the_day_of_a_statement_is_not_the_day_of_the_event() {
 }
 
 #[test]
+fn who_attended_an_event_with_only_a_place_is_told_next() {
+    let f = facts(
+        "20日下午，国际论坛在乌鲁木齐举行。新疆维吾尔自治区主席艾尔肯·吐尼亚孜出席论坛并作主旨演讲。",
+        "2022-09-21",
+    );
+    let forums = f
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Forum)
+        .count();
+    assert_eq!(forums, 1, "{:?}", f.events);
+    // Must not fire: two events that each name their own actors stay two.
+    let f = facts(
+        "Governor Oleg Kozhemyako attended the forum in Harbin on June 5. \
+         Governor Vasily Orlov attended a trade fair in Heihe on June 5.",
+        "2024-06-06",
+    );
+    let forums = f
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Forum)
+        .count();
+    assert_eq!(forums, 2, "{:?}", f.events);
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

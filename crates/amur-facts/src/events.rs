@@ -433,7 +433,15 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 continue;
             }
             last_event_sentence = Some(si);
-            drafts.extend(split_visit(cx, d));
+            let separately = cx.markers.iter().any(|h| {
+                h.class == MarkerKind::Separately
+                    && sent.0 <= h.start
+                    && h.end <= t.start
+                    && t.start - h.end <= 12
+            });
+            for d in split_visit(cx, d) {
+                drafts.extend(split_separately(d, separately));
+            }
         }
     }
     drafts.retain(|d| has_domain_actor(cx, d));
@@ -644,6 +652,29 @@ fn split_visit(cx: &Ctx, d: Draft) -> Vec<Draft> {
             let mut x = d.clone();
             x.participants
                 .retain(|(id, _)| id == g || !guests.contains(id));
+            x
+        })
+        .collect()
+}
+
+/// "分别会见了A和B", "separately met A and B": one meeting per host, each
+/// with every guest.
+fn split_separately(d: Draft, separately: bool) -> Vec<Draft> {
+    let hosts: Vec<EntityId> = d
+        .participants
+        .iter()
+        .filter(|(id, r)| *r == Role::Host && !id.as_str().starts_with("country:"))
+        .map(|(id, _)| id.clone())
+        .collect();
+    if !separately || d.kind != EventType::Meeting || hosts.len() < 2 {
+        return vec![d];
+    }
+    hosts
+        .iter()
+        .map(|h| {
+            let mut x = d.clone();
+            x.participants
+                .retain(|(id, _)| id == h || !hosts.contains(id));
             x
         })
         .collect()

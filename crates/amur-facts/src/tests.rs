@@ -642,6 +642,23 @@ fn who_attended_an_event_with_only_a_place_is_told_next() {
 }
 
 #[test]
+fn separately_met_is_one_meeting_each() {
+    let meetings = |text: &str| {
+        let f = facts(text, "2024-10-12");
+        f.events
+            .iter()
+            .filter(|e| e.kind == EventType::Meeting)
+            .map(|e| e.participants.len())
+            .collect::<Vec<_>>()
+    };
+    let got = meetings("代区长夏林茂分别会见了满洲里市和赤塔市代表团一行。");
+    assert_eq!(got, [2, 2], "{got:?}");
+    // Must not fire: met together, one meeting.
+    let got = meetings("代区长夏林茂会见了满洲里市和赤塔市代表团一行。");
+    assert_eq!(got, [3], "{got:?}");
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -81,6 +81,9 @@ kind!(
         /// A verb of saying ("said", "заявил"): a date right after it dates
         /// the statement, not what it tells of.
         Speech = "speech",
+        /// "Separately" before a verb: each of the people or places after
+        /// it is met on its own.
+        Separately = "separately",
     }
 );
 

@@ -249,7 +249,12 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     && matches!(kind, EventType::Launch | EventType::Signing)
                     && si - d.sentence <= 2
             });
-            let inherited: Vec<(EntityId, Role)> = if ms.is_empty() && sides_word {
+            // "She plans to attend the talks": a pronoun opening a sentence
+            // that names nobody stands for the people just told of.
+            let pronoun = cx.markers.iter().any(|h| {
+                h.class == MarkerKind::Pronoun && sent.0 <= h.start && h.start <= sent.0 + 3
+            }) && drafts.last().is_some_and(|d| si - d.sentence <= 1);
+            let inherited: Vec<(EntityId, Role)> = if ms.is_empty() && (sides_word || pronoun) {
                 drafts
                     .last()
                     .map(|d| d.participants.clone())
@@ -429,7 +434,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 continue;
             }
             // Told again but not the same happening after all: nobody named.
-            if ms.is_empty() && !sides_word {
+            if ms.is_empty() && !sides_word && !pronoun {
                 continue;
             }
             last_event_sentence = Some(si);

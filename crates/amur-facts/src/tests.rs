@@ -659,6 +659,31 @@ fn separately_met_is_one_meeting_each() {
 }
 
 #[test]
+fn a_pronoun_stands_for_the_people_just_told_of() {
+    let f = facts(
+        "Mayor Cong Li of Jiamusi will visit Khabarovsk in late March. She plans to attend intergovernmental talks.",
+        "2023-03-01",
+    );
+    let m = first(&f, EventType::Meeting);
+    assert!(
+        m.participants
+            .iter()
+            .any(|p| p.entity.as_str() == "city:khabarovsk"),
+        "{m:?}"
+    );
+    // Must not fire: the event told of is three sentences back.
+    let f = facts(
+        "Mayor Cong Li of Jiamusi will visit Khabarovsk in late March. Trade grew. Prices fell. She plans to attend intergovernmental talks.",
+        "2023-03-01",
+    );
+    assert!(
+        !f.events.iter().any(|e| e.kind == EventType::Meeting),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

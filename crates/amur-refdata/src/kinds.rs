@@ -84,6 +84,9 @@ kind!(
         /// "Separately" before a verb: each of the people or places after
         /// it is met on its own.
         Separately = "separately",
+        /// A personal pronoun opening a sentence ("She plans to attend …"):
+        /// the person of the event just told.
+        Pronoun = "pronoun",
     }
 );
 

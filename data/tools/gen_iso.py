@@ -112,16 +112,19 @@ BAD_FORMS = {
 }
 
 # Curated aliases (in addition to iso-codes' names, official names and their
-# translations).  No adjectives, but for "the Chinese side" and its kin: the
-# press names a country's delegation so, and it stands for the country.
+# translations).  No adjectives, but for "the Chinese side", "the Chinese
+# delegation" and their kin: the press names a country's delegation so, and it
+# stands for the country.
 COUNTRY_ALIASES = {
     "CN": ["Китай", "КНР", "Китайская Народная Республика", "Поднебесная",
            "PRC", "P.R.C.", "People's Republic of China",
            "中华人民共和国", "中國", "中華人民共和國",
-           "Chinese side", "китайская сторона", "中方"],
+           "Chinese side", "китайская сторона", "中方",
+           "Chinese delegation", "китайская делегация", "中国代表团", "中方代表团"],
     "RU": ["Russian Federation", "Россия", "РФ", "Российская Федерация",
            "俄罗斯", "俄罗斯联邦", "俄", "俄羅斯",
-           "Russian side", "российская сторона", "俄方"],
+           "Russian side", "российская сторона", "俄方",
+           "Russian delegation", "российская делегация", "俄罗斯代表团", "俄方代表团"],
     "MN": ["Монголия", "蒙古", "蒙古国"],
     "KZ": ["Kazakstan", "Republic of Kazakhstan", "Казахстан",
            "哈萨克斯坦"],

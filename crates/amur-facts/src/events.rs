@@ -35,8 +35,13 @@ static MODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\b(the|this|that|these|after|during|at)\s+(\w+\s+){0,2}$)|((в ходе|по итогам|после|на|во время|в рамках)\s+(\w+\s+){0,2}$)|(会上|期间|会后)").expect("static regex")
+    Regex::new(r"(?i)(\b(the|this|that|these|after|during|at)\s+(\w+\s+){0,2}$)|((в ходе|по итогам|после|на|во время|в рамках)\s+(\w+\s+){0,2}$)|(会上|期间|会后)|(参加|出席|陪同|参与)$").expect("static regex")
 });
+/// A Chinese trigger opening a sentence and followed by a word of time
+/// within it ("会谈中，", "会后，") refers to the event being told ("在会见X时"
+/// introduces a new one).
+static POST_ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(中|时|期间|之后|后|上)[,，\s]").expect("static regex"));
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(was|were|been)\s+(\w+\s+)?visited\b").expect("static regex")
 });
@@ -166,6 +171,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             {
                 kind = EventType::Forum;
             }
+            // "заседание форума", "session of the Boao Forum": a meeting word
+            // right before a forum's name is the forum.
+            if kind == EventType::Meeting && forum_follows(cx, t.end) {
+                continue;
+            }
             let word = written.to_lowercase();
             // Generic plurals ("organizing visits to China") are not happenings.
             if matches!(
@@ -270,7 +280,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 continue;
             }
             let anaphoric = ANAPHOR.is_match(&text[clause.0.min(t.start)..t.start])
-                || ANAPHOR.is_match(&text[sent.0..t.start]);
+                || ANAPHOR.is_match(&text[sent.0..t.start])
+                || (text[sent.0..t.start].trim().is_empty()
+                    && POST_ANAPHOR.is_match(&text[t.end..]));
             if seen.contains(&(kind, ci)) {
                 continue;
             }
@@ -383,11 +395,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                     continue;
                 }
                 let role = match kind {
-                    EventType::Visit if Some(&e.id) == loc.as_ref() || m.start > t.end => {
+                    EventType::Visit if Some(&e.id) == loc.as_ref() || m.start >= t.end => {
                         Role::Host
                     }
                     EventType::Visit => Role::Guest,
-                    EventType::Meeting if m.start > t.end => Role::Host,
+                    EventType::Meeting if m.start >= t.end => Role::Host,
                     EventType::Meeting => Role::Guest,
                     EventType::Forum if e.kind == EntityType::Organization => Role::Organizer,
                     _ => Role::Party,
@@ -407,10 +419,18 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 sentence: si,
                 evidence: sent,
             };
-            // A repeated or anaphoric mention joins the event it refers to.
+            let separately = cx.markers.iter().any(|h| {
+                h.class == MarkerKind::Separately
+                    && sent.0 <= h.start
+                    && h.end <= t.start
+                    && t.start - h.end <= 12
+            });
+            // A repeated or anaphoric mention joins the event it refers to
+            // (meetings held one by one are new ones).
             if let Some(prev) = drafts
                 .iter_mut()
                 .rev()
+                .filter(|_| !separately)
                 .find(|p| same_happening(p, &d, anaphoric, explicit))
             {
                 for p in d.participants {
@@ -438,12 +458,6 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 continue;
             }
             last_event_sentence = Some(si);
-            let separately = cx.markers.iter().any(|h| {
-                h.class == MarkerKind::Separately
-                    && sent.0 <= h.start
-                    && h.end <= t.start
-                    && t.start - h.end <= 12
-            });
             for d in split_visit(cx, d) {
                 drafts.extend(split_separately(d, separately));
             }
@@ -699,6 +713,24 @@ pub fn report_window(published: Option<chrono::NaiveDate>, status: Status) -> Op
         Status::Planned => (p, p + span),
     };
     Some(format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")))
+}
+
+/// Whether a forum trigger starts within two words after `at` (two
+/// characters in Chinese).
+fn forum_follows(cx: &Ctx, at: usize) -> bool {
+    let text = cx.doc.text;
+    cx.triggers.iter().any(|h| {
+        let gap = text.get(at..h.start).unwrap_or("");
+        h.class == EventType::Forum
+            && h.start >= at
+            && h.start - at <= 40
+            && !gap.contains([',', '.', ';', '，', '。', '、'])
+            && if gap.chars().any(crate::relations::is_han) {
+                gap.chars().count() <= 2
+            } else {
+                gap.split_whitespace().count() <= 2
+            }
+    })
 }
 
 /// Kinds of entity that can act in an event (countries and macro-regions

@@ -223,7 +223,8 @@ fn one_dash(s: &str) -> String {
     out
 }
 
-fn is_han(c: char) -> bool {
+/// Whether a character is a CJK ideograph.
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 

@@ -656,6 +656,11 @@ fn separately_met_is_one_meeting_each() {
     // Must not fire: met together, one meeting.
     let got = meetings("代区长夏林茂会见了满洲里市和赤塔市代表团一行。");
     assert_eq!(got, [3], "{got:?}");
+    // Met in turn after a first meeting: new meetings, not the first told again.
+    let got = meetings(
+        "访问期间，市长孙成坤会见了滨海边疆区副主席。访问期间，孙成坤依次会见纳霍德卡市市长和符拉迪沃斯托克市市长。",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
 }
 
 #[test]
@@ -678,6 +683,65 @@ fn a_pronoun_stands_for_the_people_just_told_of() {
     );
     assert!(
         !f.events.iter().any(|e| e.kind == EventType::Meeting),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
+fn the_meeting_told_again_in_chinese() {
+    let count = |text: &str| {
+        facts(text, "2013-10-11")
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::Meeting)
+            .count()
+    };
+    // "During the talks …", "… attended the meeting": the meeting just told.
+    assert_eq!(
+        count("9日，省长陆昊在哈尔滨会见了阿穆尔州州长科热米亚科。会谈中，陆昊指出合作很重要。"),
+        1
+    );
+    assert_eq!(
+        count(
+            "9日，省长陆昊在哈尔滨会见了阿穆尔州州长科热米亚科。黑河市有关部门负责同志参加会见。"
+        ),
+        1
+    );
+    // Must not fire: "when meeting X" opens a new meeting.
+    assert_eq!(
+        count("9日，省长陆昊在哈尔滨会见了阿穆尔州州长科热米亚科。在与符拉迪沃斯托克市市长会谈时，双方交流了意见。"),
+        2
+    );
+}
+
+#[test]
+fn a_session_of_a_forum_is_the_forum() {
+    let f = facts(
+        "Российская делегация во главе с Дмитрием Медведевым примет участие в заседании Азиатского форума Боао.",
+        "2011-04-13",
+    );
+    assert!(
+        !f.events.iter().any(|e| e.kind == EventType::Meeting),
+        "{:?}",
+        f.events
+    );
+    let forum = first(&f, EventType::Forum);
+    // The country's delegation stands for the country.
+    assert!(
+        forum
+            .participants
+            .iter()
+            .any(|p| p.entity.as_str() == "country:RU"),
+        "{forum:?}"
+    );
+    // Must not fire: a meeting followed by other words is a meeting.
+    let f = facts(
+        "Губернатор Олег Кожемяко провел встречу с губернатором провинции Хэйлунцзян перед открытием форума.",
+        "2011-04-13",
+    );
+    assert!(
+        f.events.iter().any(|e| e.kind == EventType::Meeting),
         "{:?}",
         f.events
     );

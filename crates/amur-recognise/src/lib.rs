@@ -456,6 +456,7 @@ impl Recogniser {
             }
         }
         self.bare_surnames(text, &toks, &gaz, &mut clusters, &mut by_id);
+        repeated_han_names(text, &mut clusters);
         clusters.sort_by_key(|c| c.mentions.iter().map(|m| m.0).min().unwrap_or(0));
         let chars = CharIndex::new(text);
         clusters
@@ -793,6 +794,42 @@ impl Recogniser {
     }
 }
 
+/// A Chinese name found once (after a title: "市长孙成坤") is the same person
+/// wherever it is written again ("访问期间，孙成坤会见了…"): every other
+/// occurrence of a person's characters that no other name covers.
+fn repeated_han_names(text: &str, clusters: &mut [Cluster]) {
+    let names: Vec<(usize, String)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == EntityType::Person)
+        .filter_map(|(i, c)| c.names.zh.clone().map(|z| (i, z)))
+        .filter(|(_, z)| (2..=4).contains(&z.chars().count()) && z.chars().all(text::is_han))
+        .collect();
+    if names.is_empty() || !text::has_han(text) {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(names.iter().map(|(_, z)| z.as_str())) else {
+        return;
+    };
+    let taken = text::merge_spans(
+        clusters
+            .iter()
+            .flat_map(|c| c.mentions.iter().copied())
+            .collect(),
+    );
+    for m in ac.find_iter(text) {
+        // "王海" is not in "王海燕": the name must end where a name can.
+        let ends = text[m.end()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !text::is_han(c) || persons::STOP.contains(c));
+        if ends && !text::overlaps_any(&taken, m.start(), m.end()) {
+            let i = names[m.pattern().as_usize()].0;
+            clusters[i].mentions.push((m.start(), m.end()));
+        }
+    }
+}
+
 /// 1 − normalised edit distance of two phonetic keys (as `name_similarity` does).
 fn key_similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
@@ -1010,6 +1047,47 @@ mod tests {
             "{found:?}"
         );
         assert!(found.contains(&"person:yang-jin".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_conjunction_after_a_title_starts_no_name() {
+        let ents = R.recognise("孙成坤会见纳霍德卡市市长和符拉迪沃斯托克市市长。", None);
+        assert!(
+            !ents
+                .iter()
+                .any(|e| e.kind == EntityType::Person && e.name.starts_with("He ")),
+            "{ents:?}"
+        );
+        assert!(
+            ents.iter().any(|e| e.id.as_str() == "city:vladivostok"),
+            "{ents:?}"
+        );
+        // Must not fire: a name right after a title is still found.
+        let ents = R.recognise("市长孙成坤出席。", None);
+        assert!(
+            ents.iter().any(|e| e.id.as_str() == "person:sun-chengkun"),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn a_chinese_name_found_once_is_found_again() {
+        let ents = R.recognise(
+            "鸡西市市长孙成坤率团访问。访问期间，孙成坤会见了副主席。",
+            None,
+        );
+        let p = ents
+            .iter()
+            .find(|e| e.id.as_str() == "person:sun-chengkun")
+            .expect("person");
+        assert_eq!(p.mentions.len(), 2, "{p:?}");
+        // Must not fire: the characters at the start of a longer name.
+        let ents = R.recognise("市长孙成坤出席。孙成坤燕表示欢迎。", None);
+        let p = ents
+            .iter()
+            .find(|e| e.id.as_str() == "person:sun-chengkun")
+            .expect("person");
+        assert_eq!(p.mentions.len(), 1, "{p:?}");
     }
 
     #[test]

@@ -673,6 +673,11 @@ pub fn surname_lemma(w: &str, female: bool, nominative: bool) -> String {
     w.to_string()
 }
 
+/// Characters that end a Chinese name: conjunctions, prepositions, common
+/// verbs after a name, punctuation.
+pub(crate) const STOP: &str =
+    "在与和及等率一行会见表示说指出称介绍出席参加同共对向就将已于是的、，。；：（）()“”\"率领";
+
 /// Finds Chinese person names after titles ("省长梁惠玲", "州长科热米亚科").
 pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
     let text = cx.text;
@@ -685,8 +690,6 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
         .map(|((_, w), t)| (w.as_str(), t.canonical.as_str()))
         .collect();
     titles.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    const STOP: &str =
-        "在与和及等率一行会见表示说指出称介绍出席参加同共对向就将已于是的、，。；：（）()“”\"率领";
     for (w, canon) in titles {
         let mut from = 0;
         while let Some(at) = text[from..].find(w) {
@@ -697,7 +700,9 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
             }
             let rest: Vec<char> = text[s..].chars().take(8).collect();
             let Some(first) = rest.first() else { continue };
-            if !is_han(*first) {
+            // "市长和符拉迪沃斯托克…": a conjunction or preposition after a
+            // title starts no name.
+            if !is_han(*first) || STOP.contains(*first) {
                 continue;
             }
             let surname2: String = rest.iter().take(2).collect();
@@ -754,6 +759,10 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
             }
             let name: String = text[s..].chars().take(n).collect();
             let end = s + name.len();
+            // A known name (a place, a person) is not part of a new one.
+            if crate::text::overlaps_any(cx.taken, s, end) {
+                continue;
+            }
             let py = tr::han_to_pinyin_name(&name);
             let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
                 Some((f, g)) if chinese_name => (f.to_string(), Some(g.to_string()), true),

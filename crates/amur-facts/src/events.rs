@@ -22,6 +22,9 @@ struct Draft {
     date: Option<String>,
     /// The date was written in the event's own sentence.
     dated: bool,
+    /// What the sentence opens or links (bridge, rail, air…): transport
+    /// words in it.
+    objects: Vec<MarkerKind>,
     location: Option<EntityId>,
     participants: Vec<(EntityId, Role)>,
     sentence: usize,
@@ -414,6 +417,12 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 status,
                 date,
                 dated: explicit,
+                objects: cx
+                    .markers
+                    .iter()
+                    .filter(|h| sent.0 <= h.start && h.end <= sent.1 && is_object(h.class))
+                    .map(|h| h.class)
+                    .collect(),
                 location: loc,
                 participants,
                 sentence: si,
@@ -632,6 +641,11 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
         if a.iter().any(|x| b.contains(x)) || d.sentence - prev.sentence <= 3 {
             return true;
         }
+        // "В Благовещенске открыли мост … Мост был открыт при участии …":
+        // an opening of the same kind of thing, told again.
+        if d.kind == EventType::Launch && prev.objects.iter().any(|o| d.objects.contains(o)) {
+            return true;
+        }
     }
     // "Встреча прошла в Хабаровске": a mention naming only where the previous
     // event happened describes that event.
@@ -731,6 +745,19 @@ fn forum_follows(cx: &Ctx, at: usize) -> bool {
                 gap.split_whitespace().count() <= 2
             }
     })
+}
+
+/// Marker kinds that name what an opening opens.
+fn is_object(k: MarkerKind) -> bool {
+    matches!(
+        k,
+        MarkerKind::Bridge
+            | MarkerKind::Rail
+            | MarkerKind::Air
+            | MarkerKind::Road
+            | MarkerKind::Sea
+            | MarkerKind::Pipeline
+    )
 }
 
 /// Kinds of entity that can act in an event (countries and macro-regions

@@ -748,6 +748,27 @@ fn a_session_of_a_forum_is_the_forum() {
 }
 
 #[test]
+fn an_opening_of_the_same_thing_told_again_is_one() {
+    let launches = |text: &str| {
+        facts(text, "2022-06-10")
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::Launch)
+            .count()
+    };
+    let gap = "Грузовики пошли. Их восемь. Они везут технику. Погода была хорошей. ";
+    let one = format!(
+        "В Благовещенске открыли первый мост между Россией и Китаем. {gap}Мост был открыт при участии главы Амурской области Василия Орлова."
+    );
+    assert_eq!(launches(&one), 1);
+    // Must not fire: a bridge and a flight are two openings.
+    let two = format!(
+        "В Благовещенске открыли первый мост между Россией и Китаем. {gap}Авиарейс из Хабаровска в Харбин открыт при участии Василия Орлова."
+    );
+    assert_eq!(launches(&two), 2);
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -818,11 +818,14 @@ fn repeated_han_names(text: &str, clusters: &mut [Cluster]) {
             .collect(),
     );
     for m in ac.find_iter(text) {
-        // "王海" is not in "王海燕": the name must end where a name can.
-        let ends = text[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !text::is_han(c) || persons::STOP.contains(c));
+        // "王海" is not in "王海燕": a two-character name must end where a
+        // name can (a longer one is rarely the start of another).
+        let short = text[m.start()..m.end()].chars().count() == 2;
+        let ends = !short
+            || text[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !text::is_han(c) || persons::STOP.contains(c));
         if ends && !text::overlaps_any(&taken, m.start(), m.end()) {
             let i = names[m.pattern().as_usize()].0;
             clusters[i].mentions.push((m.start(), m.end()));
@@ -1081,11 +1084,18 @@ mod tests {
             .find(|e| e.id.as_str() == "person:sun-chengkun")
             .expect("person");
         assert_eq!(p.mentions.len(), 2, "{p:?}");
-        // Must not fire: the characters at the start of a longer name.
-        let ents = R.recognise("市长孙成坤出席。孙成坤燕表示欢迎。", None);
+        // A verb right after the name does not hide it.
+        let ents = R.recognise("市长孙成坤出席。孙成坤依次会见了副主席。", None);
         let p = ents
             .iter()
             .find(|e| e.id.as_str() == "person:sun-chengkun")
+            .expect("person");
+        assert_eq!(p.mentions.len(), 2, "{p:?}");
+        // Must not fire: a two-character name at the start of a longer one.
+        let ents = R.recognise("市长王海出席。王海燕表示欢迎。", None);
+        let p = ents
+            .iter()
+            .find(|e| e.kind == EntityType::Person && e.name == "Wang Hai")
             .expect("person");
         assert_eq!(p.mentions.len(), 1, "{p:?}");
     }

@@ -360,6 +360,14 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             } else {
                 Status::Occurred
             };
+            // "The first flight is scheduled for 2 July": a planned day
+            // written without its year is the next such day, not the last.
+            let date = match (own, planned) {
+                (Some(o), true) if !has_year(&text[o.start..o.end]) => {
+                    date.map(|v| next_after(&v, cx.doc.published))
+                }
+                _ => date,
+            };
             let mut mode = t.mode;
             if mode.is_none() && matches!(kind, EventType::Meeting | EventType::Forum) {
                 mode = mode_in(&text[sent.0..sent.1]).or(if kind == EventType::Meeting {
@@ -506,7 +514,8 @@ static PARTICIPATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(attend|participat|took part|take part|held|hold|opened|hosted|участ|прош[её]л|прошла|прошло|состоял|состоится|пройд|出席|参加|举办|举行|开幕)").expect("static regex")
 });
 static LAUNCH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(flight|route|crossing|checkpoint|bridge|railway|train|line|port|project|plant|terminal|corridor|service|рейс|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|проект|завод|терминал|коридор|сообщени|航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
+    // Words start at a word boundary ("порт" is not in "спорта").
+    Regex::new(r"(?i)\b(flight|route|crossing|checkpoint|bridge|railway|train|line|port|airport|airline|project|plant|terminal|corridor|service|рейс|авиа|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|аэропорт|морпорт|проект|завод|терминал|коридор|сообщени)|(航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
 });
 
 static ATTRIBUTION: LazyLock<Regex> =
@@ -647,6 +656,21 @@ fn same_happening(prev: &Draft, d: &Draft, anaphoric: bool, explicit: bool) -> b
             return true;
         }
     }
+    // "The delegation will also visit the Avangard park": a visit naming
+    // only the firm or site visited (no visitor, no town or region) is a
+    // stop of the trip just told.
+    if d.kind == EventType::Visit
+        && !d.participants.is_empty()
+        && d.participants.iter().all(|(id, r)| {
+            *r == Role::Host
+                && !["country:", "region:", "city:", "macro_region:"]
+                    .iter()
+                    .any(|p| id.as_str().starts_with(p))
+        })
+        && d.sentence - prev.sentence <= 5
+    {
+        return true;
+    }
     // "Встреча прошла в Хабаровске": a mention naming only where the previous
     // event happened describes that event.
     if b.is_empty() && d.sentence - prev.sentence <= 1 {
@@ -745,6 +769,33 @@ fn forum_follows(cx: &Ctx, at: usize) -> bool {
                 gap.split_whitespace().count() <= 2
             }
     })
+}
+
+/// Whether a date as written names its year (four digits in a row).
+fn has_year(written: &str) -> bool {
+    let mut run = 0;
+    for c in written.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A day (`YYYY-MM-DD`, or the start of an interval) moved a year on when
+/// it falls before publication.
+fn next_after(value: &str, published: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    let day = value
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    match (day, published) {
+        (Some(d), Some(p)) if d < p && !value.contains('/') => d
+            .with_year(d.year() + 1)
+            .map_or_else(|| value.to_string(), |n| n.format("%Y-%m-%d").to_string()),
+        _ => value.to_string(),
+    }
 }
 
 /// Marker kinds that name what an opening opens.

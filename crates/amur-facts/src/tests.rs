@@ -769,6 +769,69 @@ fn an_opening_of_the_same_thing_told_again_is_one() {
 }
 
 #[test]
+fn a_planned_day_without_its_year_is_the_next_one() {
+    use amur_record::Status;
+    let f = facts(
+        "Авиаторы Сахалина и Китая договорились об открытии воздушной линии Южно-Сахалинск - Далянь. Первый рейс запланирован на 2 июля.",
+        "2007-03-28",
+    );
+    let l = first(&f, EventType::Launch);
+    assert_eq!(l.status, Status::Planned);
+    assert_eq!(l.date.as_deref(), Some("2007-07-02"));
+    // Must not fire: a day that happened keeps its year.
+    let f = facts(
+        "Первый рейс по линии Южно-Сахалинск - Далянь выполнен 2 февраля.",
+        "2007-03-28",
+    );
+    assert_eq!(
+        first(&f, EventType::Launch).date.as_deref(),
+        Some("2007-02-02")
+    );
+}
+
+#[test]
+fn an_opening_needs_a_whole_object_word() {
+    // "спорта" holds "порт" but opens nothing.
+    let f = facts(
+        "Благодаря этому документу открываются новые возможности в сферах культуры и спорта, – отметил мэр Харбина.",
+        "2024-06-20",
+    );
+    assert!(
+        !f.events.iter().any(|e| e.kind == EventType::Launch),
+        "{:?}",
+        f.events
+    );
+    // Must not fire the other way: a port opens.
+    let f = facts("В Хабаровске открыли новый речной порт.", "2024-06-20");
+    assert!(
+        f.events.iter().any(|e| e.kind == EventType::Launch),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
+fn a_stop_at_a_firm_is_part_of_the_trip() {
+    let visits = |text: &str| {
+        facts(text, "2024-06-20")
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::Visit)
+            .count()
+    };
+    assert_eq!(
+        visits("Делегация Харбина прибыла в Хабаровск. Также делегация посетила индустриальный парк «Авангард»."),
+        1
+    );
+    // Must not fire: a firm visited long after the trip was told is told
+    // as a visit of its own.
+    assert_eq!(
+        visits("Делегация Харбина прибыла в Хабаровск. Торговля растет. Цены падают. Курс стабилен. Спрос высок. Урожай собран. Делегация посетила индустриальный парк «Авангард»."),
+        2
+    );
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -63,7 +63,11 @@ fn parties(cx: &Ctx, ms: &[&M]) -> Vec<EntityId> {
     for m in ms {
         let e = cx.entity(m);
         let in_gathering = gatherings.iter().any(|g| g.0 <= m.start && m.end <= g.1);
-        if crate::events::is_media(cx, &e.id) || in_gathering || is_venue(cx, m) {
+        // "俄中边境" names the border, not a signatory: a country written as
+        // one character is an attribute.
+        let abbreviated =
+            e.kind == EntityType::Country && cx.doc.text[m.start..m.end].chars().count() == 1;
+        if crate::events::is_media(cx, &e.id) || in_gathering || is_venue(cx, m) || abbreviated {
             continue;
         }
         let list = match e.kind {

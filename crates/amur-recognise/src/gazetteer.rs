@@ -95,6 +95,11 @@ pub struct Gazetteer {
     cyrillic: Index,
     han: Index,
     stemmer: Stemmer,
+    /// One-character country abbreviations (中 → China) and the entity each
+    /// stands for, read only in runs ("中俄朝").
+    abbr: HashMap<char, usize>,
+    /// Characters after which 中 ends a word ("会谈中").
+    not_after: Vec<char>,
 }
 
 /// Stems a Russian word (lower-case, ё folded).
@@ -105,6 +110,42 @@ pub fn stem_ru(stemmer: &Stemmer, word: &str) -> String {
     } else {
         w
     }
+}
+
+/// A Latin name and the spellings other romanisations give it: "-sky" as
+/// "-skiy"/"-skii", "Krai" as "Kray"/"Territory", "Oblast" as "Region"
+/// ("Khabarovskiy Kray" = "Khabarovsky Krai"). Other names are returned as
+/// they are.
+fn latin_variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if !form.is_ascii() {
+        return out;
+    }
+    let words: Vec<&str> = form.split(' ').collect();
+    let alternatives = |w: &str| -> Vec<String> {
+        match w {
+            "Krai" => vec!["Kray".into(), "Territory".into()],
+            "Oblast" => vec!["Region".into()],
+            _ if w.len() > 5 && w.ends_with("sky") => {
+                let stem = &w[..w.len() - 1];
+                vec![format!("{stem}iy"), format!("{stem}ii")]
+            }
+            _ => Vec::new(),
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        let alts = alternatives(w);
+        let so_far = out.clone();
+        for v in so_far {
+            let vw: Vec<&str> = v.split(' ').collect();
+            for a in &alts {
+                let mut nw: Vec<&str> = vw.clone();
+                nw[i] = a;
+                out.push(nw.join(" "));
+            }
+        }
+    }
+    out
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -123,7 +164,8 @@ impl Gazetteer {
         let mut cyr: HashMap<String, Pattern> = HashMap::new();
         let mut han: HashMap<String, Pattern> = HashMap::new();
         for (i, e) in data.entities().iter().enumerate() {
-            for form in e.surface_forms() {
+            let forms: Vec<String> = e.surface_forms().flat_map(latin_variants).collect();
+            for form in &forms {
                 let form = form.trim();
                 let form = form.strip_prefix("the ").unwrap_or(form);
                 if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 && !has_han(form) {
@@ -163,11 +205,33 @@ impl Gazetteer {
                 }
             }
         }
+        let t = data.table("lexicon/zh_country_abbreviations.tsv");
+        let mut abbr = HashMap::new();
+        let mut not_after = Vec::new();
+        for row in t.rows() {
+            let c = t.get(row, "char").and_then(|v| v.chars().next());
+            match (t.get(row, "role"), c) {
+                (Some("abbr"), Some(c)) => {
+                    let country = t.get(row, "country").unwrap_or("-");
+                    if let Some(i) = data
+                        .entities()
+                        .iter()
+                        .position(|e| e.id.as_str() == country)
+                    {
+                        abbr.insert(c, i);
+                    }
+                }
+                (Some("not_after"), Some(c)) => not_after.push(c),
+                _ => {}
+            }
+        }
         Gazetteer {
             latin: Index::build(latin),
             cyrillic: Index::build(cyr),
             han: Index::build(han),
             stemmer,
+            abbr,
+            not_after,
         }
     }
 
@@ -182,6 +246,7 @@ impl Gazetteer {
         let norm = Normalised::new(text);
         self.find_latin(text, &norm, &mut all);
         self.find_han(&norm, &mut all);
+        self.find_abbreviations(&norm, &mut all);
         self.find_cyrillic(text, &mut all);
         all
     }
@@ -208,6 +273,52 @@ impl Gazetteer {
                     candidates: p.entities.clone(),
                 });
             }
+        }
+    }
+
+    /// Countries abbreviated to one character in runs of two or more
+    /// ("中俄边境", "中俄朝三国"). A day's 日 after a digit and 中 ending a word
+    /// ("会谈中俄方…") do not count.
+    fn find_abbreviations(&self, norm: &Normalised, out: &mut Vec<GazMatch>) {
+        if self.abbr.is_empty() || !has_han(&norm.text) {
+            return;
+        }
+        let chars: Vec<(usize, char)> = norm.text.char_indices().collect();
+        let counts = |k: usize| {
+            let (_, c) = chars[k];
+            let prev = k.checked_sub(1).map(|p| chars[p].1);
+            self.abbr.contains_key(&c) && !(c == '日' && prev.is_some_and(|p| p.is_ascii_digit()))
+        };
+        let mut k = 0;
+        while k < chars.len() {
+            if !counts(k) {
+                k += 1;
+                continue;
+            }
+            let mut end = k;
+            while end < chars.len() && counts(end) {
+                end += 1;
+            }
+            let mut start = k;
+            // "会谈中俄方": 中 closes the word before it.
+            if chars[start].1 == '中'
+                && start
+                    .checked_sub(1)
+                    .is_some_and(|p| self.not_after.contains(&chars[p].1))
+            {
+                start += 1;
+            }
+            if end - start >= 2 {
+                for &(at, c) in &chars[start..end] {
+                    let (os, oe) = norm.orig(at, at + c.len_utf8());
+                    out.push(GazMatch {
+                        start: os,
+                        end: oe,
+                        candidates: vec![self.abbr[&c]],
+                    });
+                }
+            }
+            k = end;
         }
     }
 

@@ -711,10 +711,19 @@ impl Recogniser {
                 return None;
             }
             let k = tr::phonetic_key(f);
+            // Zakharov is not Zakharova: a Russian family name's feminine
+            // "-a" tells two people apart.
+            let lower = f.to_lowercase();
+            let other_gender = |i: usize| {
+                family_of(&self.data, i).is_some_and(|g| {
+                    let g = g.to_lowercase();
+                    g == format!("{lower}a") || lower == format!("{g}a")
+                })
+            };
             for (fk, idxs) in &self.family_keys {
                 let s = key_similarity(&k, fk);
                 if s >= threshold {
-                    best.extend(idxs.iter().map(|&i| (s, i)));
+                    best.extend(idxs.iter().filter(|&&i| !other_gender(i)).map(|&i| (s, i)));
                 }
             }
         } else {
@@ -1050,6 +1059,78 @@ mod tests {
             "{found:?}"
         );
         assert!(found.contains(&"person:yang-jin".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn other_romanisations_of_region_names() {
+        for text in [
+            "The governor of Khabarovskiy Kray met the delegation.",
+            "Primorsky Territory signed the plan.",
+        ] {
+            let ents = R.recognise(text, None);
+            assert!(
+                ents.iter().any(|e| e.kind == EntityType::Region),
+                "{text}: {ents:?}"
+            );
+        }
+        // Must not fire: "Region" alone after a town is not a region's name.
+        let ents = R.recognise("The Harbin region grew.", None);
+        assert!(
+            !ents.iter().any(|e| e.kind == EntityType::Region),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn countries_abbreviated_in_runs() {
+        let ids = |text: &str| -> Vec<String> {
+            R.recognise(text, None)
+                .into_iter()
+                .map(|e| e.id.to_string())
+                .collect()
+        };
+        let found = ids("珲春地处中俄朝三国交界地带。");
+        for c in ["country:CN", "country:RU", "country:KP"] {
+            assert!(found.contains(&c.to_string()), "{found:?}");
+        }
+        // Must not fire: 中 ends "会谈中", 日 after a digit is a day, a
+        // lone 中 is no country.
+        let found = ids("会谈中俄方表示同意。");
+        assert!(!found.contains(&"country:CN".to_string()), "{found:?}");
+        let found = ids("10日中午双方会见。");
+        assert!(!found.contains(&"country:JP".to_string()), "{found:?}");
+        let found = ids("中心城市发展很快。");
+        assert!(!found.contains(&"country:CN".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_declined_palladius_name() {
+        let ents = R.recognise(
+            "Заместителю мэра Харбина Чжану Ваньпину Хабаровск понравился.",
+            None,
+        );
+        assert!(ents.iter().any(|e| e.name == "Zhang Wanping"), "{ents:?}");
+        // Must not fire: an undeclined name keeps its last syllable.
+        let ents = R.recognise("Мэр Харбина Чжан Ванпину выступил.", None);
+        assert!(!ents.iter().any(|e| e.name == "Zhang Wanping"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_family_name_of_the_other_gender_is_another_person() {
+        let ents = R.recognise("奥伊米亚康区区长扎哈罗夫出席了仪式。", Some(2017));
+        assert!(
+            !ents
+                .iter()
+                .any(|e| e.id.as_str() == "person:maria-zakharova"),
+            "{ents:?}"
+        );
+        // Must not fire: the same family name still matches.
+        let ents = R.recognise("外交部发言人扎哈罗娃表示。", Some(2017));
+        assert!(
+            ents.iter()
+                .any(|e| e.id.as_str() == "person:maria-zakharova"),
+            "{ents:?}"
+        );
     }
 
     #[test]

@@ -360,10 +360,19 @@ pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
             continue;
         }
         // Chinese name in Palladius, possibly with its characters in brackets.
-        if tr::is_chinese_surname(tok.text) && cx.adjacent(i) {
+        let surname = chinese_surname_lemma(tok.text);
+        if let Some(surname) = surname.filter(|_| cx.adjacent(i)) {
             if let Some(n) = t.get(i + 1).filter(|n| capitalised(n.text) && !cx.taken(n)) {
-                if let Some(given) = palladius_lemma(n.text) {
-                    let family_py = tr::palladius_to_pinyin(tok.text);
+                // A declined family name ("Чжану") declines the given name too
+                // ("Ванпину" → "Ванпин"), even where the form also spells syllables.
+                let declined = surname != tok.text;
+                let lemma = if declined {
+                    palladius_declined(n.text).or_else(|| palladius_lemma(n.text))
+                } else {
+                    palladius_lemma(n.text)
+                };
+                if let Some(given) = lemma {
+                    let family_py = tr::palladius_to_pinyin(&surname);
                     let given_py = tr::palladius_to_pinyin(&given);
                     if let (Some(f), Some(g)) = (family_py, given_py) {
                         let mut end = n.end;
@@ -396,7 +405,7 @@ pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
                             title: title_before_ru(cx, i),
                             names: Names {
                                 en: None,
-                                ru: Some(format!("{} {given}", tok.text)),
+                                ru: Some(format!("{surname} {given}")),
                                 zh,
                             },
                             ..Default::default()
@@ -546,6 +555,36 @@ fn title_before_ru(cx: &Ctx, i: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A Chinese family name in Palladius in any case ("Чжану" → "Чжан"): the
+/// word, or the word without a case ending, that is a known family name.
+fn chinese_surname_lemma(w: &str) -> Option<String> {
+    if tr::is_chinese_surname(w) {
+        return Some(w.to_string());
+    }
+    ["ом", "ем", "у", "а", "е", "ю", "я"]
+        .iter()
+        .find_map(|end| {
+            w.strip_suffix(end)
+                .filter(|b| b.chars().count() >= 2 && tr::is_chinese_surname(b))
+                .map(str::to_string)
+        })
+}
+
+/// The nominative of a Palladius given name known to be declined: the word
+/// without its case ending, when that is Palladius.
+fn palladius_declined(w: &str) -> Option<String> {
+    ["ом", "ем", "у", "а", "е", "ю", "я"]
+        .iter()
+        .find_map(|end| {
+            let base = w.strip_suffix(end)?;
+            if base.chars().count() >= 2 && tr::is_palladius_word(base) {
+                return Some(base.to_string());
+            }
+            let soft = format!("{base}ь");
+            tr::is_palladius_word(&soft).then_some(soft)
+        })
 }
 
 /// The nominative of a Palladius given name in any case ("Яном" → "Ян").
@@ -726,7 +765,10 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
                 .count();
             let run = tr::transcribed_run(&rest[..stop_run]);
             // A middle dot joins the parts of foreign names only.
-            let dotted = run >= 2 && rest.get(run).is_some_and(|c| matches!(c, '·' | '•' | '・'));
+            let dotted = run >= 2
+                && rest
+                    .get(run)
+                    .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
             let foreign = translit(3) >= 2 || run >= 4 || (run == 3 && translit(2) >= 1) || dotted;
             let chinese_name = !foreign
                 && (tr::is_chinese_surname(&first.to_string())
@@ -745,7 +787,9 @@ pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
                 // A transcribed foreign name: the run of transcription characters
                 // (a verb or particle after it is not part of the name), and a
                 // family name after a middle dot (拉维尔·格尼亚图林).
-                let dot = rest.get(run).is_some_and(|c| matches!(c, '·' | '•' | '・'));
+                let dot = rest
+                    .get(run)
+                    .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
                 let after: Vec<char> = text[s..].chars().skip(run + 1).take(8).collect();
                 let second = if dot { tr::transcribed_run(&after) } else { 0 };
                 if second >= 2 {

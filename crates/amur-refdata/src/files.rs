@@ -33,6 +33,7 @@ files!(
     "lexicon/zh_surnames.tsv",
     "lexicon/word_lists.tsv",
     "lexicon/zh_transcription.tsv",
+    "lexicon/zh_country_abbreviations.tsv",
     "lexicon/facility_kinds.tsv",
     "lexicon/page_furniture.tsv",
     "lexicon/outlets.tsv",
@@ -121,6 +122,17 @@ const SPECS: &[Spec] = &[
                 "generic, office, ru_legal_form or en_stop",
             ),
         )],
+    },
+    Spec {
+        path: "lexicon/zh_country_abbreviations.tsv",
+        required: &["role", "char"],
+        values: &[
+            (
+                "role",
+                (|v| matches!(v, "abbr" | "not_after"), "abbr or not_after"),
+            ),
+            ("char", (|v| v.chars().count() == 1, "one character")),
+        ],
     },
     Spec {
         path: "lexicon/facility_kinds.tsv",

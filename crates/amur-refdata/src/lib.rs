@@ -325,6 +325,20 @@ impl RefData {
     /// Validates the data: every problem, fatal and warning.
     pub fn check(&self) -> Vec<Problem> {
         let mut out = self.problems.clone();
+        // Country abbreviations name countries the data knows.
+        let abbr = self.table("lexicon/zh_country_abbreviations.tsv");
+        for row in abbr.rows() {
+            if abbr.get(row, "role") == Some("abbr") {
+                let country = abbr.get(row, "country").unwrap_or("-");
+                if self.get(country).is_none() {
+                    out.push(problem(
+                        "lexicon/zh_country_abbreviations.tsv",
+                        format!("unknown country {country}"),
+                        true,
+                    ));
+                }
+            }
+        }
         let mut owner: HashMap<String, &EntityId> = HashMap::new();
         for e in &self.entities {
             let file = tsv::file_of(e.kind);

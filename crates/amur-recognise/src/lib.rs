@@ -1134,6 +1134,26 @@ mod tests {
     }
 
     #[test]
+    fn customs_offices_and_border_stations_by_head_word() {
+        for text in [
+            "Exports rose 12 percent, Heihe Customs said.",
+            "黑龙江省同江市边防检查站30日发布消息。",
+        ] {
+            let ents = R.recognise(text, None);
+            assert!(
+                ents.iter().any(|e| e.kind == EntityType::Organization),
+                "{text}: {ents:?}"
+            );
+        }
+        // Must not fire: customs as a common noun.
+        let ents = R.recognise("Local customs statistics showed growth in Heihe.", None);
+        assert!(
+            !ents.iter().any(|e| e.kind == EntityType::Organization),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
     fn a_conjunction_after_a_title_starts_no_name() {
         let ents = R.recognise("孙成坤会见纳霍德卡市市长和符拉迪沃斯托克市市长。", None);
         assert!(

@@ -32,11 +32,22 @@ struct Pattern {
     /// Some form of the name ends in "ь". Stems drop the soft sign, but in
     /// a Chinese name it tells syllables apart ("Цзинь" jin, "Цзин" jing).
     soft_end: bool,
+    /// Forms whose stem is too short to stand for them ("Иу" stems to "и"):
+    /// the text must spell one of them (any letter case).
+    whole_forms: Vec<String>,
 }
 
 impl Pattern {
     /// Whether the text as written fits the name's letter case.
     fn accepts(&self, surface: &str) -> bool {
+        if !self.whole_forms.is_empty()
+            && !self
+                .whole_forms
+                .iter()
+                .any(|f| *f == surface.to_lowercase())
+        {
+            return false;
+        }
         if !self.soft_end && has_cyrillic(surface) && surface.ends_with(['ь', 'Ь']) {
             return false;
         }
@@ -171,6 +182,7 @@ impl Gazetteer {
                 if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 && !has_han(form) {
                     continue;
                 }
+                let mut short_stem = false;
                 let (map, key) = if has_cyrillic(form) {
                     let stems: Vec<String> = tokens(form)
                         .iter()
@@ -179,6 +191,7 @@ impl Gazetteer {
                     if stems.is_empty() {
                         continue;
                     }
+                    short_stem = stems.iter().map(|s| s.chars().count()).sum::<usize>() < 3;
                     (&mut cyr, format!(" {} ", stems.join(" ")))
                 } else if has_han(form) && !form.chars().any(|c| c.is_ascii_alphabetic()) {
                     (&mut han, norm_str(form))
@@ -194,6 +207,9 @@ impl Gazetteer {
                 }
                 if form.ends_with(['ь', 'Ь']) {
                     p.soft_end = true;
+                }
+                if short_stem {
+                    p.whole_forms.push(form.to_lowercase());
                 }
                 if has_cyrillic(form) && !form.contains(' ') && adjectival(form) {
                     p.adjective = true;
@@ -473,6 +489,17 @@ mod tests {
         assert!(ids.contains(&"city:harbin"), "{found:?}");
         assert!(ids.contains(&"region:RU-KHA"), "{found:?}");
         assert!(ids.contains(&"region:RU-AMU"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_whose_stem_is_too_short_is_matched_whole() {
+        let d = RefData::embedded().unwrap();
+        let g = Gazetteer::new(&d);
+        // "Иу" (Yiwu) stems to "и": the conjunction is not the town.
+        let found = names(&d, &g, "И снова товары из Иу пришли в Россию.");
+        let yiwu: Vec<&(String, String)> =
+            found.iter().filter(|(_, id)| id == "city:yiwu").collect();
+        assert_eq!(yiwu.len(), 1, "{found:?}");
     }
 
     #[test]

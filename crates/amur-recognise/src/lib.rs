@@ -1154,6 +1154,24 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_place_after_a_preposition_is_one_name() {
+        let ents = R.recognise("Встреча прошла в Нью-Йорке на прошлой неделе.", None);
+        assert!(
+            ents.iter()
+                .any(|e| e.mentions.iter().any(|m| m.text == "Нью-Йорке")),
+            "{ents:?}"
+        );
+        // Must not fire: a lower-case word after the hyphen is not part of it.
+        let ents = R.recognise("Встреча прошла в Нью-йоркском офисе.", None);
+        assert!(
+            !ents
+                .iter()
+                .any(|e| e.mentions.iter().any(|m| m.text == "Нью")),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
     fn a_conjunction_after_a_title_starts_no_name() {
         let ents = R.recognise("孙成坤会见纳霍德卡市市长和符拉迪沃斯托克市市长。", None);
         assert!(

@@ -272,18 +272,31 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)], lex: &Lexicon)
                 continue;
             }
         }
-        // A word after a locative preposition.
+        // A word after a locative preposition, with the capitalised parts of
+        // a hyphenated name ("в Нью-Йорке", "в Ново-Огарево").
         if i > 0
             && PREPOSITIONS.contains(&toks[i - 1].text.to_lowercase().as_str())
             && &text[toks[i - 1].end..t.start] == " "
-            && len >= 3
+            && (len >= 3 || text[t.end..].starts_with('-'))
+            // "в Нью-йоркском офисе": the first half of a compound word.
+            && !toks.get(i + 1).is_some_and(|n| {
+                &text[t.end..n.start] == "-" && !capitalised(n.text)
+            })
         {
+            let mut j = i;
+            while toks.get(j + 1).is_some_and(|n| {
+                &text[toks[j].end..n.start] == "-"
+                    && capitalised(n.text)
+                    && !is_taken(n.start, n.end)
+            }) {
+                j += 1;
+            }
             out.push(OpenName {
                 start: t.start,
-                end: t.end,
+                end: toks[j].end,
                 kind: Open::Place,
             });
-            i += 1;
+            i = j + 1;
             continue;
         }
         if !start_of_sentence && surname_like(t.text) {

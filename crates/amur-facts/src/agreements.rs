@@ -31,9 +31,8 @@ fn kind_in(t: &str) -> AgreementKind {
 fn is_gathering(cx: &Ctx, m: &M) -> bool {
     cx.entity(m).kind == EntityType::Organization
         && cx
-            .triggers
-            .iter()
-            .any(|t| t.class == EventType::Forum && m.start <= t.start && t.end <= m.end)
+            .triggers_in((m.start, m.end))
+            .any(|t| t.class == EventType::Forum)
 }
 
 /// Whether a place mention is where something happens ("signed in
@@ -41,12 +40,14 @@ fn is_gathering(cx: &Ctx, m: &M) -> bool {
 fn is_venue(cx: &Ctx, m: &M) -> bool {
     let text = cx.doc.text;
     Ctx::is_place(cx.entity(m))
-        && cx.markers.iter().any(|h| {
-            h.class == MarkerKind::Venue
-                && h.end <= m.start
-                && m.start - h.end <= 4
-                && text[h.end..m.start].trim().is_empty()
-        })
+        && cx
+            .markers_in((m.start.saturating_sub(16), m.start))
+            .any(|h| {
+                h.class == MarkerKind::Venue
+                    && h.end <= m.start
+                    && m.start - h.end <= 4
+                    && text[h.end..m.start].trim().is_empty()
+            })
 }
 
 /// Parties of a text segment: people, organisations and the places they sign for.
@@ -150,7 +151,7 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
             });
         // Segments: comma-separated parts of the sentence, never cutting a name;
         // reported speech starts after "said that".
-        let inside = |at: usize| cx.mentions.iter().any(|m| m.start < at && at < m.end);
+        let inside = |at: usize| cx.inside_mention(at);
         let head = &text[sent.0..trig.start];
         let speech = [
             " said that ",
@@ -176,9 +177,9 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         let kind = kind_in(&text[sent.0..sent.1]);
         // "The document was signed by …" (the document before the verb): the
         // signatories of a document already named join it.
-        let anaphor = cx.markers.iter().any(|h| {
-            h.class == MarkerKind::DocumentAnaphor && sent.0 <= h.start && h.end <= trig.start
-        });
+        let anaphor = cx
+            .markers_in((sent.0, trig.start))
+            .any(|h| h.class == MarkerKind::DocumentAnaphor);
         if let Some(last) = out.last_mut().filter(|_| anaphor) {
             let ms: Vec<&M> = cx.mentions_in(sent).collect();
             for id in parties(cx, &ms) {
@@ -311,7 +312,7 @@ fn one_per_document(cx: &Ctx, found: Vec<Agreement>) -> Vec<Agreement> {
 /// is split at its list separators when each part still names two parties.
 fn pairs_of(cx: &Ctx, seg: (usize, usize)) -> Vec<(usize, usize)> {
     let text = cx.doc.text;
-    let inside = |at: usize| cx.mentions.iter().any(|m| m.start < at && at < m.end);
+    let inside = |at: usize| cx.inside_mention(at);
     let mut cuts = vec![seg.0];
     for (i, c) in text[seg.0..seg.1].char_indices() {
         let at = seg.0 + i;

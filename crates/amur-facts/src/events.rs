@@ -264,9 +264,11 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             });
             // "She plans to attend the talks": a pronoun opening a sentence
             // that names nobody stands for the people just told of.
-            let pronoun = cx.markers.iter().any(|h| {
-                h.class == MarkerKind::Pronoun && sent.0 <= h.start && h.start <= sent.0 + 3
-            }) && drafts.last().is_some_and(|d| si - d.sentence <= 1);
+            let pronoun = cx
+                .markers_in(sent)
+                .take_while(|h| h.start <= sent.0 + 3)
+                .any(|h| h.class == MarkerKind::Pronoun)
+                && drafts.last().is_some_and(|d| si - d.sentence <= 1);
             let inherited: Vec<(EntityId, Role)> = if ms.is_empty() && (sides_word || pronoun) {
                 drafts
                     .last()
@@ -314,9 +316,12 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             };
             let plans = cx.has_marker(sent, MarkerKind::Planned);
             let in_span = |s: (usize, usize)| {
-                let mut found = cx.dates.iter().filter(|d| {
-                    s.0 <= d.start && d.end <= s.1 && !dateline(d) && !attribution(cx, d)
-                });
+                // Dates are in text order: from the span's start only.
+                let from = cx.dates.partition_point(|d| d.start < s.0);
+                let mut found = cx.dates[from..]
+                    .iter()
+                    .take_while(|d| d.start < s.1)
+                    .filter(|d| d.end <= s.1 && !dateline(d) && !attribution(cx, d));
                 let first = found.clone().next();
                 if plans {
                     found.find(|d| future(d)).or(first)
@@ -426,9 +431,8 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 date,
                 dated: explicit,
                 objects: cx
-                    .markers
-                    .iter()
-                    .filter(|h| sent.0 <= h.start && h.end <= sent.1 && is_object(h.class))
+                    .markers_in(sent)
+                    .filter(|h| is_object(h.class))
                     .map(|h| h.class)
                     .collect(),
                 location: loc,
@@ -436,12 +440,9 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
                 sentence: si,
                 evidence: sent,
             };
-            let separately = cx.markers.iter().any(|h| {
-                h.class == MarkerKind::Separately
-                    && sent.0 <= h.start
-                    && h.end <= t.start
-                    && t.start - h.end <= 12
-            });
+            let separately = cx
+                .markers_in((sent.0, t.start))
+                .any(|h| h.class == MarkerKind::Separately && t.start - h.end <= 12);
             // A repeated or anaphoric mention joins the event it refers to
             // (meetings held one by one are new ones).
             if let Some(prev) = drafts
@@ -535,8 +536,8 @@ fn attribution(cx: &Ctx, d: &amur_dates::DateExpr) -> bool {
 /// and a short preposition between ("said that in March" reports content).
 fn said_on(cx: &Ctx, at: usize) -> bool {
     let text = cx.doc.text;
-    cx.markers.iter().any(|h| {
-        if h.class != MarkerKind::Speech || h.end > at || at - h.end > 24 {
+    cx.markers_in((at.saturating_sub(64), at)).any(|h| {
+        if h.class != MarkerKind::Speech || at - h.end > 24 {
             return false;
         }
         // The rest of the speech word, then what stands before the date.
@@ -757,10 +758,9 @@ pub fn report_window(published: Option<chrono::NaiveDate>, status: Status) -> Op
 /// characters in Chinese).
 fn forum_follows(cx: &Ctx, at: usize) -> bool {
     let text = cx.doc.text;
-    cx.triggers.iter().any(|h| {
+    cx.triggers_in((at, (at + 80).min(text.len()))).any(|h| {
         let gap = text.get(at..h.start).unwrap_or("");
         h.class == EventType::Forum
-            && h.start >= at
             && h.start - at <= 40
             && !gap.contains([',', '.', ';', '，', '。', '、'])
             && if gap.chars().any(crate::relations::is_han) {
@@ -832,13 +832,11 @@ fn vehicle_arrives(cx: &Ctx, sent: (usize, usize), at: usize) -> bool {
     let from = text[sent.0..at]
         .rfind([',', ';', '，', '；', '。'])
         .map_or(sent.0, |i| sent.0 + i + 1);
-    let vehicle = cx.markers.iter().any(|h| {
-        from <= h.start
-            && h.end <= at
-            && matches!(
-                h.class,
-                MarkerKind::Air | MarkerKind::Rail | MarkerKind::Road | MarkerKind::Sea
-            )
+    let vehicle = cx.markers_in((from, at)).any(|h| {
+        matches!(
+            h.class,
+            MarkerKind::Air | MarkerKind::Rail | MarkerKind::Road | MarkerKind::Sea
+        )
     });
     vehicle
         && !cx.mentions_in((from, at)).any(|m| {

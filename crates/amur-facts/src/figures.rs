@@ -191,15 +191,13 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
             continue;
         }
         let inc = cx
-            .markers
-            .iter()
-            .filter(|h| h.class == MarkerKind::Increase && h.start >= window_start && h.end <= at)
+            .markers_in((window_start, at))
+            .filter(|h| h.class == MarkerKind::Increase)
             .map(|h| h.start)
             .max();
         let dec = cx
-            .markers
-            .iter()
-            .filter(|h| h.class == MarkerKind::Decrease && h.start >= window_start && h.end <= at)
+            .markers_in((window_start, at))
+            .filter(|h| h.class == MarkerKind::Decrease)
             .map(|h| h.start)
             .max();
         // "на 15% больше": a comparative right after the number.
@@ -208,9 +206,8 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(e);
         let after = |class: MarkerKind| {
-            cx.markers
-                .iter()
-                .any(|h| h.class == class && h.start >= s + m.end() && h.end <= after_end)
+            cx.markers_in((s + m.end(), after_end))
+                .any(|h| h.class == class)
         };
         let (inc, dec) = match (inc, dec) {
             (None, None) if after(MarkerKind::Increase) => (Some(at), None),
@@ -617,14 +614,12 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             .map(|(_, p)| p.clone());
         let flow_at = |at: usize, lo: usize| -> Option<Flow> {
             let best = cx
-                .markers
-                .iter()
+                .markers_in((lo, at))
                 .filter(|h| {
                     matches!(
                         h.class,
                         MarkerKind::Export | MarkerKind::Import | MarkerKind::Turnover
-                    ) && h.start >= lo
-                        && h.end <= at
+                    )
                 })
                 .max_by_key(|h| (h.end, h.end - h.start))?;
             Some(match best.class {

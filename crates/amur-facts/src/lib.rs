@@ -162,10 +162,46 @@ impl<'a> Ctx<'a> {
     }
 
     /// Markers of a kind inside a byte span.
-    pub fn has_marker(&self, (s, e): (usize, usize), kind: MarkerKind) -> bool {
-        self.markers
+    pub fn has_marker(&self, span: (usize, usize), kind: MarkerKind) -> bool {
+        self.markers_in(span).any(|h| h.class == kind)
+    }
+
+    /// Whether a byte offset falls strictly inside an entity mention (a cut
+    /// there would split a name). Mentions are in text order and no longer
+    /// than a long name, so only those starting shortly before are looked at.
+    pub fn inside_mention(&self, at: usize) -> bool {
+        const LONGEST_NAME: usize = 400;
+        let upto = self.mentions.partition_point(|m| m.start < at);
+        self.mentions[..upto]
             .iter()
-            .any(|h| h.class == kind && s <= h.start && h.end <= e)
+            .rev()
+            .take_while(|m| at - m.start <= LONGEST_NAME)
+            .any(|m| at < m.end)
+    }
+
+    /// Markers inside a byte span, found by binary search (markers are in
+    /// text order), so that looking around every sentence stays linear.
+    pub fn markers_in(
+        &self,
+        (s, e): (usize, usize),
+    ) -> impl Iterator<Item = &Hit<MarkerKind>> + '_ {
+        let first = self.markers.partition_point(|h| h.start < s);
+        self.markers[first..]
+            .iter()
+            .take_while(move |h| h.start < e)
+            .filter(move |h| h.end <= e)
+    }
+
+    /// Event triggers inside a byte span, as [`Ctx::markers_in`].
+    pub fn triggers_in(
+        &self,
+        (s, e): (usize, usize),
+    ) -> impl Iterator<Item = &Hit<EventType>> + '_ {
+        let first = self.triggers.partition_point(|h| h.start < s);
+        self.triggers[first..]
+            .iter()
+            .take_while(move |h| h.start < e)
+            .filter(move |h| h.end <= e)
     }
 
     /// The article's entity with this id.

@@ -104,9 +104,7 @@ enum Join {
 fn transport_links(cx: &Ctx, sent: (usize, usize)) -> Vec<Relation> {
     // The mode words of the sentence, by position.
     let modes: Vec<(usize, TransportMode)> = cx
-        .markers
-        .iter()
-        .filter(|h| sent.0 <= h.start && h.end <= sent.1)
+        .markers_in(sent)
         .filter_map(|h| {
             MODES
                 .iter()

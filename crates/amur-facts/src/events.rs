@@ -163,95 +163,10 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             .take_while(|t| t.start < sent.1)
             .filter(|t| t.end <= sent.1)
         {
-            let mut kind = t.class;
-            let written = word_at(text, t.start);
-            // "the 18th Meeting of the Council of Heads of State": a capitalised
-            // meeting inside a name is a summit.
-            if kind == EventType::Meeting
-                && written.chars().next().is_some_and(char::is_uppercase)
-                && t.start > sent.0
-                && text[t.end..].trim_start().starts_with("of ")
-            {
-                kind = EventType::Forum;
-            }
-            // "заседание форума", "session of the Boao Forum": a meeting word
-            // right before a forum's name is the forum.
-            if kind == EventType::Meeting && forum_follows(cx, t.end) {
+            let Some(kind) = trigger_kind(cx, sent, t, made_before || !seen.is_empty()) else {
                 continue;
-            }
-            let word = written.to_lowercase();
-            // Generic plurals ("organizing visits to China") are not happenings.
-            if matches!(
-                word.as_str(),
-                "visits" | "meetings" | "exchanges" | "forums" | "fairs" | "exhibitions"
-            ) {
-                continue;
-            }
-            // "Discussed" only makes an event when nothing else reports one nearby.
-            let trig_text = text[t.start..t.end].to_lowercase();
-            let weak = [
-                "discuss",
-                "обсуд",
-                "讨论",
-                "探讨",
-                "формат",
-                "format",
-                "в режиме",
-            ]
-            .iter()
-            .any(|w| word.starts_with(w) || trig_text.contains(w));
-            if weak && (made_before || !seen.is_empty()) {
-                continue;
-            }
-            // A train, flight or truck that arrives is a service, not a visit:
-            // a transport word before the trigger with nobody named there.
-            if kind == EventType::Visit && vehicle_arrives(cx, sent, t.start) {
-                continue;
-            }
-            // A launch needs something to open: a facility, a route or a transport word.
-            if kind == EventType::Launch && !launch_object(cx, sent) {
-                continue;
-            }
-            // An opening that was only discussed has not happened.
-            if kind == EventType::Launch && DISCUSSED.is_match(&text[sent.0..sent.1]) {
-                continue;
-            }
-            // A trigger inside an organisation's name ("Eurasian Economic Forum")
-            // is an event only when someone takes part in it.
-            let in_name = cx.mentions[..cx.mentions.partition_point(|m| m.start <= t.start)]
-                .iter()
-                .rev()
-                .take_while(|m| t.start - m.start <= MAX_NAME_BYTES)
-                .any(|m| t.end <= m.end);
-            if in_name && !PARTICIPATE.is_match(&text[sent.0..sent.1]) {
-                continue;
-            }
-            // Mentions inside an entity name ("Eastern Economic Forum") still announce the event.
-            let ci = clauses
-                .iter()
-                .position(|c| c.0 <= t.start && t.start < c.1.max(c.0 + 1))
-                .unwrap_or(0);
-            let clause = clauses.get(ci).copied().unwrap_or(sent);
-            // Participants: the clause's entities, else the nearest clause before (then after) that has some.
-            let mut span = clause;
-            let mut ms: Vec<&M> = cx.mentions_in(clause).collect();
-            let mut k = ci;
-            while ms.iter().all(|m| {
-                is_placeish(cx.entity(m).kind)
-                    && location(cx, &ms, (t.start, t.end), kind, span)
-                        .is_some_and(|l| l == cx.entity(m).id)
-            }) && k > 0
-            {
-                k -= 1;
-                span = (clauses[k].0, span.1);
-                ms = cx.mentions_in(span).collect();
-            }
-            // A clause that names only countries ("marking the resumption of
-            // service between China and Russia") takes the sentence's actors.
-            if ms.is_empty() || !ms.iter().any(|m| is_actor_kind(cx.entity(m).kind)) {
-                ms = cx.mentions_in(sent).collect();
-                span = sent;
-            }
+            };
+            let (ci, clause, span, ms) = participant_mentions(cx, sent, &clauses, t, kind);
             // "The two sides signed …": the parties of the event being told.
             let sides_word = SIDES.is_match(&text[sent.0..sent.1]);
             // "The air route is scheduled to begin service on June 27": an
@@ -499,6 +414,121 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             evidence: cx.span(d.evidence),
         })
         .collect()
+}
+
+/// Pass 1 of [`find`]: the kind of event a trigger reports, or `None` when
+/// it reports none (a generic plural, a weak "discussed" beside another
+/// event, a vehicle arriving, an opening of nothing or only discussed, a
+/// forum's name nobody takes part in). `reported_nearby`: an event was told
+/// in this sentence or the one before.
+pub(crate) fn trigger_kind(
+    cx: &Ctx,
+    sent: (usize, usize),
+    t: &crate::rules::Hit<EventType>,
+    reported_nearby: bool,
+) -> Option<EventType> {
+    let text = cx.doc.text;
+    let mut kind = t.class;
+    let written = word_at(text, t.start);
+    // "the 18th Meeting of the Council of Heads of State": a capitalised
+    // meeting inside a name is a summit.
+    if kind == EventType::Meeting
+        && written.chars().next().is_some_and(char::is_uppercase)
+        && t.start > sent.0
+        && text[t.end..].trim_start().starts_with("of ")
+    {
+        kind = EventType::Forum;
+    }
+    // "заседание форума", "session of the Boao Forum": a meeting word
+    // right before a forum's name is the forum.
+    if kind == EventType::Meeting && forum_follows(cx, t.end) {
+        return None;
+    }
+    let word = written.to_lowercase();
+    // Generic plurals ("organizing visits to China") are not happenings.
+    if matches!(
+        word.as_str(),
+        "visits" | "meetings" | "exchanges" | "forums" | "fairs" | "exhibitions"
+    ) {
+        return None;
+    }
+    // "Discussed" only makes an event when nothing else reports one nearby.
+    let trig_text = text[t.start..t.end].to_lowercase();
+    let weak = [
+        "discuss",
+        "обсуд",
+        "讨论",
+        "探讨",
+        "формат",
+        "format",
+        "в режиме",
+    ]
+    .iter()
+    .any(|w| word.starts_with(w) || trig_text.contains(w));
+    if weak && reported_nearby {
+        return None;
+    }
+    // A train, flight or truck that arrives is a service, not a visit:
+    // a transport word before the trigger with nobody named there.
+    if kind == EventType::Visit && vehicle_arrives(cx, sent, t.start) {
+        return None;
+    }
+    // A launch needs something to open: a facility, a route or a transport word.
+    if kind == EventType::Launch && !launch_object(cx, sent) {
+        return None;
+    }
+    // An opening that was only discussed has not happened.
+    if kind == EventType::Launch && DISCUSSED.is_match(&text[sent.0..sent.1]) {
+        return None;
+    }
+    // A trigger inside an organisation's name ("Eurasian Economic Forum")
+    // is an event only when someone takes part in it.
+    let in_name = cx.mentions[..cx.mentions.partition_point(|m| m.start <= t.start)]
+        .iter()
+        .rev()
+        .take_while(|m| t.start - m.start <= MAX_NAME_BYTES)
+        .any(|m| t.end <= m.end);
+    if in_name && !PARTICIPATE.is_match(&text[sent.0..sent.1]) {
+        return None;
+    }
+    Some(kind)
+}
+
+/// Pass 2 of [`find`]: where a trigger's participants are named. The
+/// clause holding it (mentions inside an entity's name still count), else the
+/// nearest clause before with someone in it other than the event's place,
+/// else the whole sentence when the clause names only countries ("marking
+/// the resumption of service between China and Russia"). Returns the
+/// clause's index, the clause, the span read and its mentions.
+pub(crate) fn participant_mentions<'c>(
+    cx: &'c Ctx,
+    sent: (usize, usize),
+    clauses: &[(usize, usize)],
+    t: &crate::rules::Hit<EventType>,
+    kind: EventType,
+) -> (usize, (usize, usize), (usize, usize), Vec<&'c M>) {
+    let ci = clauses
+        .iter()
+        .position(|c| c.0 <= t.start && t.start < c.1.max(c.0 + 1))
+        .unwrap_or(0);
+    let clause = clauses.get(ci).copied().unwrap_or(sent);
+    let mut span = clause;
+    let mut ms: Vec<&M> = cx.mentions_in(clause).collect();
+    let mut k = ci;
+    while ms.iter().all(|m| {
+        is_placeish(cx.entity(m).kind)
+            && location(cx, &ms, (t.start, t.end), kind, span).is_some_and(|l| l == cx.entity(m).id)
+    }) && k > 0
+    {
+        k -= 1;
+        span = (clauses[k].0, span.1);
+        ms = cx.mentions_in(span).collect();
+    }
+    if ms.is_empty() || !ms.iter().any(|m| is_actor_kind(cx.entity(m).kind)) {
+        ms = cx.mentions_in(sent).collect();
+        span = sent;
+    }
+    (ci, clause, span, ms)
 }
 
 /// Longest entity mention, in bytes, that can hold a trigger (a long

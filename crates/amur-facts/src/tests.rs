@@ -914,3 +914,73 @@ fn a_planned_event_takes_the_day_ahead() {
     let l = first(&f, EventType::Launch);
     assert_eq!(l.date.as_deref(), Some("2018-06-02"));
 }
+
+/// Runs `f` on the fact context of a text (the passes' own tests).
+fn with_ctx(text: &str, f: impl FnOnce(&crate::Ctx)) {
+    let (data, rec, ff) = &*SETUP;
+    let ents = rec.recognise(text, None);
+    let doc = Doc {
+        text,
+        title: None,
+        published: None,
+        entities: &ents,
+    };
+    f(&crate::Ctx::new(&doc, data, &ff.rules));
+}
+
+#[test]
+fn pass_trigger_kind() {
+    let kinds = |text: &str| {
+        let mut out = Vec::new();
+        with_ctx(text, |cx| {
+            let sent = (0, text.len());
+            for t in &cx.triggers {
+                out.push(crate::events::trigger_kind(cx, sent, t, false));
+            }
+        });
+        out
+    };
+    // A meeting word before a forum's name is the forum, not a meeting.
+    let got = kinds("The delegation took part in the session of the Boao Forum.");
+    assert!(!got.contains(&Some(EventType::Meeting)), "{got:?}");
+    assert!(got.contains(&Some(EventType::Forum)), "{got:?}");
+    // Must not fire: a generic plural reports no event.
+    let got = kinds("The consulate helps organize visits.");
+    assert!(got.iter().all(Option::is_none), "{got:?}");
+}
+
+#[test]
+fn pass_participant_mentions() {
+    let text = "A coal train arrived in Hunchun, marking the resumption of service between China and Russia.";
+    with_ctx(text, |cx| {
+        let sent = (0, text.len());
+        let clauses = crate::sentences::clauses(text, sent);
+        let t = cx
+            .triggers
+            .iter()
+            .find(|t| t.class == EventType::Launch)
+            .expect("launch trigger");
+        let (_, clause, span, ms) =
+            crate::events::participant_mentions(cx, sent, &clauses, t, EventType::Launch);
+        // The clause names only countries: the sentence is read.
+        assert!(clause != span, "{clause:?} {span:?}");
+        assert!(ms
+            .iter()
+            .any(|m| cx.entity(m).id.as_str() == "city:hunchun"));
+    });
+    // Must not fire: a clause with its own actor keeps to itself.
+    let text =
+        "Governor Oleg Kozhemyako held talks with the mayor of Harbin, and trade grew in Heihe.";
+    with_ctx(text, |cx| {
+        let sent = (0, text.len());
+        let clauses = crate::sentences::clauses(text, sent);
+        let t = cx
+            .triggers
+            .iter()
+            .find(|t| t.class == EventType::Meeting)
+            .expect("meeting trigger");
+        let (_, _, _, ms) =
+            crate::events::participant_mentions(cx, sent, &clauses, t, EventType::Meeting);
+        assert!(!ms.iter().any(|m| cx.entity(m).id.as_str() == "city:heihe"));
+    });
+}

@@ -61,35 +61,43 @@ pub fn foreign_script(line: &str, main: Script) -> bool {
         })
 }
 
-/// Tokens used for the echo test: word stems of four letters and more, or
-/// pairs of Chinese characters.
-fn tokens(s: &str) -> Vec<String> {
+/// Tokens used for the echo test: the first five letters of words of four
+/// letters and more, or pairs of Chinese characters, each packed into one
+/// number (21 bits a character) so that no token is allocated.
+fn tokens(s: &str) -> Vec<u128> {
+    const PAIR: u128 = 1 << 127;
     let mut out = Vec::new();
-    let mut word = String::new();
+    let (mut key, mut taken, mut len) = (0u128, 0usize, 0usize);
     let mut prev_han: Option<char> = None;
-    let flush = |w: &mut String, out: &mut Vec<String>| {
-        if w.chars().count() >= 4 {
-            out.push(w.chars().take(5).collect());
+    let flush = |key: &mut u128, taken: &mut usize, len: &mut usize, out: &mut Vec<u128>| {
+        if *len >= 4 {
+            out.push(*key);
         }
-        w.clear();
+        (*key, *taken, *len) = (0, 0, 0);
     };
     for c in s.chars() {
         if is_han(c) {
-            flush(&mut word, &mut out);
+            flush(&mut key, &mut taken, &mut len, &mut out);
             if let Some(p) = prev_han {
-                out.push([p, c].iter().collect());
+                out.push(PAIR | (u128::from(u32::from(p)) << 21) | u128::from(u32::from(c)));
             }
             prev_han = Some(c);
         } else {
             prev_han = None;
             if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
+                for l in c.to_lowercase() {
+                    if taken < 5 {
+                        key = (key << 21) | u128::from(u32::from(l));
+                        taken += 1;
+                    }
+                    len += 1;
+                }
             } else {
-                flush(&mut word, &mut out);
+                flush(&mut key, &mut taken, &mut len, &mut out);
             }
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut key, &mut taken, &mut len, &mut out);
     out
 }
 
@@ -153,7 +161,7 @@ fn eligible(line: &str) -> bool {
 /// Picks the headline among the candidates: its index, or None.
 pub fn pick(head: &Head<'_>) -> Option<usize> {
     let sample: String = head.body.chars().take(ECHO_SAMPLE).collect();
-    let vocab: HashSet<String> = tokens(&sample).into_iter().collect();
+    let vocab: HashSet<u128> = tokens(&sample).into_iter().collect();
     let main = script(&sample);
     let mut scored: Vec<(f32, f32, usize)> = Vec::new();
     for c in &head.candidates {

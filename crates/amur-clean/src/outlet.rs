@@ -89,17 +89,23 @@ pub fn opener_agency(line: &str) -> Option<String> {
     if let Some(c) = RU_DATELINE.captures(&head) {
         return Some(c[1].trim().to_string());
     }
-    // "Moscow, May 3, Xinhua —": a known agency closing the dateline.
-    OUTLET_TABLE
-        .agencies
-        .iter()
-        .filter(|a| a.chars().next().is_some_and(|c| !is_han(c)))
-        .find(|a| {
-            [" —", " –", " --"]
+    // "Moscow, May 3, Xinhua —": a known agency closing the dateline. Only
+    // the text before each dash is compared with the agencies.
+    [" —", " –", " --"].iter().find_map(|d| {
+        head.match_indices(d).find_map(|(i, _)| {
+            let before = &head[..i];
+            OUTLET_TABLE
+                .agencies
                 .iter()
-                .any(|d| head.contains(&format!(", {a}{d}")) || head.contains(&format!(" {a}{d}")))
+                .filter(|a| a.chars().next().is_some_and(|c| !is_han(c)))
+                .find(|a| {
+                    before
+                        .strip_suffix(a.as_str())
+                        .is_some_and(|rest| rest.ends_with(' '))
+                })
+                .cloned()
         })
-        .cloned()
+    })
 }
 
 /// The browser-title line: the headline (or a caption) followed by the

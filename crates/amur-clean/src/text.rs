@@ -237,7 +237,13 @@ fn clean(text: &str, with_title: bool, page: bool) -> TextParts {
         outlets.offer(outlet::MENTION, outlet::mention(line));
         seen_body = true;
         body_lines += 1;
-        let line = END_MARK.replace(line, "");
+        // Only a line ending like an end mark is searched (the search is slow
+        // on long paragraphs).
+        let line = if line.trim_end().ends_with(['m', 'M', '/', ')', '）', '】']) {
+            END_MARK.replace(line, "")
+        } else {
+            std::borrow::Cow::Borrowed(line.as_str())
+        };
         if line.is_empty() {
             continue;
         }

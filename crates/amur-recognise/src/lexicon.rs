@@ -67,6 +67,12 @@ pub struct Lexicon {
     pub ru_legal_forms: Vec<String>,
     /// English words that start sentences and look like names.
     en_stop: HashSet<String>,
+    /// Russian all-capital abbreviations that are common nouns (СМИ, ВВП).
+    pub ru_not_org: HashSet<String>,
+    /// Russian prepositions of place (в, из, около).
+    pub ru_locative: HashSet<String>,
+    /// Abbreviations of former or unrecognised states, read as places (СССР).
+    pub ru_former_states: HashSet<String>,
 }
 
 impl Lexicon {
@@ -203,6 +209,15 @@ impl Lexicon {
                 "ru_legal_form" => lx.ru_legal_forms.push(word),
                 "en_stop" => {
                     lx.en_stop.insert(word);
+                }
+                "ru_not_org" => {
+                    lx.ru_not_org.insert(word);
+                }
+                "ru_locative" => {
+                    lx.ru_locative.insert(word);
+                }
+                "ru_former_state" => {
+                    lx.ru_former_states.insert(word);
                 }
                 // amur-refdata checked the list names at load.
                 _ => {}

@@ -118,8 +118,19 @@ const SPECS: &[Spec] = &[
         values: &[(
             "list",
             (
-                |v| matches!(v, "generic" | "office" | "ru_legal_form" | "en_stop"),
-                "generic, office, ru_legal_form or en_stop",
+                |v| {
+                    matches!(
+                        v,
+                        "generic"
+                            | "office"
+                            | "ru_legal_form"
+                            | "en_stop"
+                            | "ru_not_org"
+                            | "ru_locative"
+                            | "ru_former_state"
+                    )
+                },
+                "generic, office, ru_legal_form, en_stop, ru_not_org, ru_locative or ru_former_state",
             ),
         )],
     },

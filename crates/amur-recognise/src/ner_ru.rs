@@ -212,7 +212,7 @@ fn after_locative(sc: &Scan, i: usize) -> Found {
     let ok = sc.lex.ru_locative.contains(&prev.text.to_lowercase())
         && &text[prev.end..t.start] == " "
         && (t.text.chars().count() >= 3 || hyphen_next.is_some())
-        && !hyphen_next.is_some_and(|n| !capitalised(n.text));
+        && hyphen_next.is_none_or(|n| capitalised(n.text));
     if !ok {
         return None;
     }

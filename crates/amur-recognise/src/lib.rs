@@ -391,22 +391,12 @@ impl Recogniser {
             }) {
                 continue;
             }
-            let c = Cluster {
-                id: EntityId::new("facility", &slug(&f.name)),
-                kind: EntityType::Facility,
-                name: f.name.clone(),
-                code: None,
-                names: Names {
-                    en: Some(f.name.clone()),
-                    ru: f.native.clone().filter(|n| has_cyrillic(n)),
-                    zh: f.native.clone().filter(|n| text::has_han(n)),
-                },
-                aliases: f.aliases.clone(),
-                office: None,
-                family: None,
-                mentions: Vec::new(),
-            };
-            add_cluster(&mut clusters, &mut by_id, c, (f.start, f.end));
+            add_cluster(
+                &mut clusters,
+                &mut by_id,
+                facility_cluster(f),
+                (f.start, f.end),
+            );
         }
         // Full names first, so that surnames can join them.
         people.sort_by_key(|p| (p.given.is_none(), p.start));
@@ -416,44 +406,7 @@ impl Recogniser {
             }
         }
         if has_cyrillic(text) {
-            let claimed = text::merge_spans(
-                clusters
-                    .iter()
-                    .flat_map(|c| c.mentions.iter().copied())
-                    .collect(),
-            );
-            for o in ner_ru::find(text, &toks, &claimed, &self.lex) {
-                let surface = &text[o.start..o.end];
-                let (prefix, kind) = match o.kind {
-                    ner_ru::Open::Person => ("person", EntityType::Person),
-                    ner_ru::Open::Org => ("organization", EntityType::Organization),
-                    ner_ru::Open::Place => ("city", EntityType::City),
-                };
-                let latin = tr::ru_to_latin(surface);
-                let c = Cluster {
-                    id: EntityId::new(prefix, &slug(&latin)),
-                    kind,
-                    name: latin,
-                    code: None,
-                    names: Names {
-                        en: None,
-                        ru: Some(surface.to_string()),
-                        zh: None,
-                    },
-                    aliases: Vec::new(),
-                    office: None,
-                    family: (kind == EntityType::Person)
-                        .then(|| {
-                            surface.split_whitespace().last().map(|w| {
-                                tr::ru_to_latin(&persons::surname_lemma(w, false, false))
-                                    .to_lowercase()
-                            })
-                        })
-                        .flatten(),
-                    mentions: Vec::new(),
-                };
-                add_cluster(&mut clusters, &mut by_id, c, (o.start, o.end));
-            }
+            self.open_names_ru(text, &toks, &mut clusters, &mut by_id);
         }
         self.bare_surnames(text, &toks, &gaz, &mut clusters, &mut by_id);
         repeated_han_names(text, &mut clusters);
@@ -743,6 +696,55 @@ impl Recogniser {
         }
     }
 
+    /// Russian names that neither the data nor the domain patterns know
+    /// ([`ner_ru`]: open-class shape rules), each a cluster of its own
+    /// outside the spans already claimed.
+    fn open_names_ru(
+        &self,
+        text: &str,
+        toks: &[text::Token],
+        clusters: &mut Vec<Cluster>,
+        by_id: &mut HashMap<EntityId, usize>,
+    ) {
+        let claimed = text::merge_spans(
+            clusters
+                .iter()
+                .flat_map(|c| c.mentions.iter().copied())
+                .collect(),
+        );
+        for o in ner_ru::find(text, toks, &claimed, &self.lex) {
+            let surface = &text[o.start..o.end];
+            let (prefix, kind) = match o.kind {
+                ner_ru::Open::Person => ("person", EntityType::Person),
+                ner_ru::Open::Org => ("organization", EntityType::Organization),
+                ner_ru::Open::Place => ("city", EntityType::City),
+            };
+            let latin = tr::ru_to_latin(surface);
+            let c = Cluster {
+                id: EntityId::new(prefix, &slug(&latin)),
+                kind,
+                name: latin,
+                code: None,
+                names: Names {
+                    en: None,
+                    ru: Some(surface.to_string()),
+                    zh: None,
+                },
+                aliases: Vec::new(),
+                office: None,
+                family: (kind == EntityType::Person)
+                    .then(|| {
+                        surface.split_whitespace().last().map(|w| {
+                            tr::ru_to_latin(&persons::surname_lemma(w, false, false)).to_lowercase()
+                        })
+                    })
+                    .flatten(),
+                mentions: Vec::new(),
+            };
+            add_cluster(clusters, by_id, c, (o.start, o.end));
+        }
+    }
+
     /// Surnames standing alone ("Kozhemyako said", "Кожемяко заявил") of people
     /// named in this article, or of a known person with a distinctive surname.
     fn bare_surnames(
@@ -800,6 +802,25 @@ impl Recogniser {
                 }
             }
         }
+    }
+}
+
+/// The cluster of a facility named by two towns and a facility word.
+fn facility_cluster(f: &crossings::FacilityCand) -> Cluster {
+    Cluster {
+        id: EntityId::new("facility", &slug(&f.name)),
+        kind: EntityType::Facility,
+        name: f.name.clone(),
+        code: None,
+        names: Names {
+            en: Some(f.name.clone()),
+            ru: f.native.clone().filter(|n| has_cyrillic(n)),
+            zh: f.native.clone().filter(|n| text::has_han(n)),
+        },
+        aliases: f.aliases.clone(),
+        office: None,
+        family: None,
+        mentions: Vec::new(),
     }
 }
 

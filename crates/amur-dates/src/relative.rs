@@ -177,14 +177,105 @@ pub fn date_expressions(text: &str, published: Option<NaiveDate>) -> Vec<DateExp
     resolve_all(raw, published)
 }
 
+/// Which patterns can match a paragraph at all, from the words and
+/// characters each one needs (cheap substring tests).
+struct Guards {
+    zh_range: bool,
+    digit: bool,
+    this_year: bool,
+    letters: bool,
+    cyrillic: bool,
+    later: bool,
+    ago: bool,
+    relative: bool,
+    weekday: bool,
+    day_of_month: bool,
+    zh_day: bool,
+}
+
+impl Guards {
+    fn new(text: &str) -> Self {
+        let lower = text.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        let digit = text.bytes().any(|b| b.is_ascii_digit());
+        let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c));
+        Guards {
+            zh_range: text.contains('月') && text.contains('日'),
+            digit,
+            this_year: has(&["year", "года"]),
+            letters: cyrillic || text.bytes().any(|b| b.is_ascii_alphabetic()),
+            cyrillic,
+            later: has(&["in ", "in\u{a0}", "in\t", "через", "后"]),
+            ago: has(&["ago", "назад", "前"]),
+            relative: has(&[
+                "позавчера",
+                "послезавтра",
+                "前天",
+                "后天",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "year",
+                "month",
+                "week",
+                "сегодня",
+                "вчера",
+                "завтра",
+                "году",
+                "месяце",
+                "неделе",
+                "今天",
+                "今日",
+                "昨天",
+                "昨日",
+                "明天",
+                "今年",
+                "去年",
+                "明年",
+                "本月",
+                "上月",
+                "上个月",
+                "下月",
+                "下个月",
+                "本周",
+                "上周",
+                "下周",
+            ]),
+            weekday: has(&[
+                "day",
+                "понедельник",
+                "вторник",
+                "среду",
+                "четверг",
+                "пятницу",
+                "субботу",
+                "воскресенье",
+                "周",
+                "星期",
+                "礼拜",
+            ]),
+            day_of_month: digit && lower.contains("the"),
+            zh_day: text.contains('日') || text.contains('号'),
+        }
+    }
+}
+
 fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
+    // A pattern is run only when the paragraph holds words it needs: most
+    // of the scan's time is in these regexes.
+    let g = Guards::new(text);
     let taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
         let (s, e) = (s + base, e + base);
         if raw.iter().all(|(a, b, _)| e <= *a || *b <= s) {
             raw.push((s, e, k));
         }
     };
-    for c in RANGE_ZH.captures_iter(text) {
+    for c in g
+        .zh_range
+        .then(|| RANGE_ZH.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
         let (Some(m1), Some(d1), Some(d2)) = (num(2), num(3), num(5)) else {
@@ -194,7 +285,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         let m2 = num(4).unwrap_or(m1);
         taken(m.0, m.1, range(y, (m1, d1), (m2, d2)), raw);
     }
-    for c in RANGE_EN.captures_iter(text) {
+    for c in g
+        .digit
+        .then(|| RANGE_EN.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m1) = month_from_word(&c[1]) else {
             continue;
         };
@@ -209,7 +305,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         taken(m.0, m.1, range(y, (m1, d1), (m2, d2)), raw);
     }
-    for c in RANGE_DM.captures_iter(text) {
+    for c in g
+        .digit
+        .then(|| RANGE_DM.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(mo) = month_from_word(&c[3]) else {
             continue;
         };
@@ -223,7 +324,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         taken(m.0, m.1, range(y, (mo, d1), (mo, d2)), raw);
     }
-    for c in MONTH_THIS_YEAR.captures_iter(text) {
+    for c in g
+        .this_year
+        .then(|| MONTH_THIS_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let (word, rel) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(w), Some(r), _, _) => (w.as_str(), r.as_str().to_lowercase()),
@@ -245,7 +351,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     for f in find_dates(text) {
         taken(f.start, f.end, Kind::Absolute(f.date), raw);
     }
-    for c in MONTH_ALONE.captures_iter(text) {
+    for c in g
+        .letters
+        .then(|| MONTH_ALONE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let word = c.get(1).or(c.get(3)).map(|x| x.as_str()).unwrap_or("");
         let Some(month) = month_from_word(word) else {
@@ -263,7 +374,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
             raw,
         );
     }
-    for c in ORDINAL_DAY.captures_iter(text) {
+    for c in g
+        .cyrillic
+        .then(|| ORDINAL_DAY.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(month) = month_from_word(&c[3]) else {
             continue;
         };
@@ -322,19 +438,29 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
             raw,
         );
     }
-    for c in LATER.captures_iter(text) {
+    for c in g
+        .later
+        .then(|| LATER.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         if let Some(k) = offset(&c, -1) {
             taken(m.0, m.1, k, raw);
         }
     }
-    for c in AGO.captures_iter(text) {
+    for c in g.ago.then(|| AGO.captures_iter(text)).into_iter().flatten() {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         if let Some(k) = offset(&c, 1) {
             taken(m.0, m.1, k, raw);
         }
     }
-    for c in RELATIVE.captures_iter(text) {
+    for c in g
+        .relative
+        .then(|| RELATIVE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let w = c
             .get(0)
@@ -342,7 +468,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
             .unwrap_or_default();
         taken(m.0, m.1, Kind::Relative(relative_kind(&w)), raw);
     }
-    for c in WEEKDAY.captures_iter(text) {
+    for c in g
+        .weekday
+        .then(|| WEEKDAY.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let w = c
             .get(0)
@@ -358,13 +489,23 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
         };
         taken(m.0, m.1, Kind::Weekday(wd, shift), raw);
     }
-    for c in DAY_OF_MONTH.captures_iter(text) {
+    for c in g
+        .day_of_month
+        .then(|| DAY_OF_MONTH.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         let Ok(d) = c[1].parse::<u32>() else { continue };
         taken(m.0, m.1, Kind::DayOfMonth(d), raw);
     }
     // "18日，代表团抵达…": a day of the month the story is in.
-    for c in ZH_DAY.captures_iter(text) {
+    for c in g
+        .zh_day
+        .then(|| ZH_DAY.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(g) = c.get(1) else { continue };
         let Ok(d) = g.as_str().parse::<u32>() else {
             continue;
@@ -675,6 +816,21 @@ fn resolve(k: &Kind, published: Option<NaiveDate>, narrative: Option<NaiveDate>)
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn guards_skip_only_patterns_that_cannot_match() {
+        let g = Guards::new("Он приехал в среду, а через два дня уехал.");
+        assert!(g.weekday && g.later && g.cyrillic);
+        // Must not fire: no digit, no "ago", no Chinese day.
+        assert!(!g.digit && !g.ago && !g.zh_day && !g.zh_range);
+        let g = Guards::new("10月17日至19日，代表团访问了哈尔滨。");
+        assert!(g.zh_range && g.zh_day && g.digit);
+        assert!(!g.cyrillic && !g.this_year);
+        // The dates found are the same as without guards.
+        let d = chrono::NaiveDate::from_ymd_opt(2023, 10, 20);
+        let found = date_expressions("Three days ago, on Monday, Harbin and Heihe met.", d);
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
     use super::*;
 
     fn values(text: &str, published: Option<(i32, u32, u32)>) -> Vec<Option<String>> {

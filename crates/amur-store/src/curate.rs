@@ -534,6 +534,38 @@ mod tests {
         Vec::new()
     }
 
+    #[test]
+    fn a_page_of_events_is_the_events_one_by_one() {
+        let (_dir, s) = store();
+        let page = s
+            .events(&EventQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(page.rows.len() >= 2, "{}", page.rows.len());
+        let ids: Vec<i64> = page.rows.iter().map(|r| r.event_id).collect();
+        let one_by_one: Vec<String> = ids
+            .iter()
+            .map(|&id| serde_json::to_string(&s.event_row(id).unwrap()).unwrap())
+            .collect();
+        let batched: Vec<String> = s
+            .event_rows(&ids)
+            .unwrap()
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        assert_eq!(batched, one_by_one);
+        // An id that names no event is skipped, the order kept.
+        let mut with_gap = vec![i64::MAX];
+        with_gap.extend(ids.iter().rev());
+        let rows = s.event_rows(&with_gap).unwrap();
+        assert_eq!(
+            rows.iter().map(|r| r.event_id).collect::<Vec<_>>(),
+            ids.iter().rev().copied().collect::<Vec<_>>()
+        );
+    }
+
     /// Everything a reader can ask, as JSON.
     fn answers(s: &Store) -> String {
         let ev = s

@@ -7,6 +7,7 @@ use amur_refdata::RefData;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// A search hit.
 #[derive(Debug, Clone, Serialize)]
@@ -377,6 +378,126 @@ impl Store {
         })
     }
 
+    /// Events by row id, in the order given: four queries for the whole
+    /// page (events, participants, sources, names) instead of several per
+    /// event. Ids that name no event are skipped.
+    pub fn event_rows(&self, ids: &[i64]) -> Result<Vec<EventRow>> {
+        type Head = (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let mut out = Vec::with_capacity(ids.len());
+        // SQLite bounds the number of parameters of one statement.
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let params = rusqlite::params_from_iter(chunk.iter());
+            let mut heads: HashMap<i64, Head> = HashMap::new();
+            let mut st = self.conn.prepare(&format!(
+                "SELECT event_id, type, status, mode, date, location FROM events WHERE event_id IN ({marks})"
+            ))?;
+            let rows = st.query_map(params, |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
+                ))
+            })?;
+            for row in rows {
+                let (id, head) = row?;
+                heads.insert(id, head);
+            }
+            let mut parts: HashMap<i64, Vec<String>> = HashMap::new();
+            let mut st = self.conn.prepare(&format!(
+                "SELECT event_id, entity_id FROM event_participants WHERE event_id IN ({marks}) ORDER BY event_id, entity_id"
+            ))?;
+            let rows = st.query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, entity) = row?;
+                parts.entry(id).or_default().push(entity);
+            }
+            let mut sources: HashMap<i64, Vec<Source>> = HashMap::new();
+            let mut st = self.conn.prepare(&format!(
+                "SELECT s.event_id, s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end
+                 FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id IN ({marks}) ORDER BY s.event_id, d.rowid, s.idx"
+            ))?;
+            let rows = st.query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+                let doc: String = r.get(1)?;
+                let idx: i64 = r.get(2)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Source {
+                        key: format!("{doc}#{idx}"),
+                        doc_id: doc,
+                        source: r.get(3)?,
+                        title: r.get(4)?,
+                        published: r.get(5)?,
+                        language: r.get(6)?,
+                        evidence: r.get(7)?,
+                        start: r.get(8)?,
+                        end: r.get(9)?,
+                    },
+                ))
+            })?;
+            for row in rows {
+                let (id, src) = row?;
+                sources.entry(id).or_default().push(src);
+            }
+            // Every name the page shows, in one lookup.
+            let mut wanted: Vec<&String> = parts.values().flatten().collect();
+            wanted.extend(heads.values().filter_map(|h| h.4.as_ref()));
+            wanted.sort();
+            wanted.dedup();
+            let mut names: HashMap<String, String> = HashMap::new();
+            for group in wanted.chunks(500) {
+                let marks = vec!["?"; group.len()].join(",");
+                let mut st = self.conn.prepare(&format!(
+                    "SELECT id, name FROM entities WHERE id IN ({marks})"
+                ))?;
+                let rows = st.query_map(rusqlite::params_from_iter(group.iter()), |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?;
+                for row in rows {
+                    let (id, name) = row?;
+                    names.insert(id, name);
+                }
+            }
+            let name = |id: &String| names.get(id).cloned().unwrap_or_else(|| id.clone());
+            for &event_id in chunk {
+                let Some((kind, status, mode, date, location)) = heads.remove(&event_id) else {
+                    continue;
+                };
+                let participant_ids = parts.remove(&event_id).unwrap_or_default();
+                let sources = sources.remove(&event_id).unwrap_or_default();
+                let mut languages: Vec<String> =
+                    sources.iter().map(|s| s.language.clone()).collect();
+                languages.sort();
+                languages.dedup();
+                let id = sources
+                    .first()
+                    .map(|s| format!("event:{}", s.key))
+                    .unwrap_or_else(|| format!("event:row{event_id}"));
+                out.push(EventRow {
+                    id,
+                    event_id,
+                    date,
+                    kind,
+                    status,
+                    mode,
+                    location: location.as_ref().map(name),
+                    participants: participant_ids.iter().map(name).collect(),
+                    participant_ids,
+                    sources,
+                    languages,
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// One event by row id.
     pub fn event_row(&self, event_id: i64) -> Result<EventRow> {
         let (kind, status, mode, date, location): (
@@ -526,10 +647,7 @@ impl Store {
         } else {
             ids.len()
         };
-        let rows = ids
-            .into_iter()
-            .map(|id| self.event_row(id))
-            .collect::<Result<Vec<_>>>()?;
+        let rows = self.event_rows(&ids)?;
         Ok(Listing { rows, total })
     }
 
@@ -853,10 +971,7 @@ impl Store {
         let ids: Vec<i64> = st
             .query_map([&id], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
-        let events = ids
-            .iter()
-            .map(|e| self.event_row(*e))
-            .collect::<Result<Vec<_>>>()?;
+        let events = self.event_rows(&ids)?;
         let mut st = self.conn.prepare(
             "SELECT p2.entity_id, COUNT(*) FROM event_participants p1 JOIN event_participants p2 ON p1.event_id=p2.event_id AND p2.entity_id<>p1.entity_id
              WHERE p1.entity_id=?1 GROUP BY p2.entity_id ORDER BY COUNT(*) DESC, p2.entity_id LIMIT 20",

@@ -286,6 +286,10 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Time budget per page, in seconds: a page still being extracted after
+    /// it is reported as an error and skipped, and the batch goes on (0: none).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub input_timeout: f64,
     /// Do not print per-file errors (the exit status still reports them).
     #[arg(short, long)]
     pub quiet: bool,

@@ -150,3 +150,38 @@ fn a_page_nested_100000_deep_fails_fast_and_the_batch_goes_on() {
     );
     assert_eq!(records(&out).len(), 1);
 }
+
+#[test]
+fn a_page_over_the_time_budget_is_skipped_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let big = "The governor of Amur Oblast visited Harbin on Monday. ".repeat(60_000);
+    std::fs::write(p.join("big.txt"), format!("A long story\n\n{big}")).expect("write");
+    std::fs::write(
+        p.join("good.txt"),
+        "Headline of the story\n\nThe governor of Amur Oblast met the delegation from Heihe.",
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    let out = amur(
+        p,
+        &["extract", "--input-timeout", "0.3", "big.txt", "good.txt"],
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.txt: extraction took longer than 0.3 s"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out).len(), 1);
+    // Must not fire: a budget of 0 is none, and a page within its budget is read.
+    let out = amur(p, &["extract", "--input-timeout", "0", "good.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = amur(p, &["extract", "--input-timeout", "30", "good.txt"]);
+    assert_eq!(records(&out).len(), 1, "{}", stderr(&out));
+}

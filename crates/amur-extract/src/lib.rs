@@ -34,6 +34,24 @@ pub enum Error {
     /// The cleaning stage found no article.
     #[error(transparent)]
     Clean(#[from] amur_clean::Error),
+    /// The page took longer than its time budget; it is skipped.
+    #[error(
+        "{page}: extraction took longer than {secs:.1} s (the --input-timeout budget); skipped"
+    )]
+    TimedOut {
+        /// The page's source.
+        page: String,
+        /// The budget, in seconds.
+        secs: f64,
+    },
+    /// A bug inside a stage (a panic), caught so the batch goes on.
+    #[error("{page}: internal error while extracting (please report): {why}")]
+    Internal {
+        /// The page's source.
+        page: String,
+        /// The panic's message.
+        why: String,
+    },
 }
 
 /// The configured stages.
@@ -60,6 +78,39 @@ impl Pipeline {
     /// A pipeline over the reference data embedded in the binary.
     pub fn embedded() -> Result<Self, amur_refdata::Error> {
         Ok(Self::new(&RefData::embedded()?))
+    }
+
+    /// [`Pipeline::extract`] within a time budget: the page is extracted on a
+    /// thread of its own and given up after `budget` (the thread finishes in
+    /// the background and its record is dropped), so one hostile page cannot
+    /// hold a batch. A panic inside a stage becomes [`Error::Internal`].
+    pub fn extract_within(
+        &self,
+        page: &RawPage,
+        budget: std::time::Duration,
+    ) -> Result<Record, Error> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (me, own) = (self.clone(), page.clone());
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| me.extract(&own)));
+            // After a timeout nobody waits: the record is dropped on purpose.
+            if tx.send(r).is_err() {}
+        });
+        match rx.recv_timeout(budget) {
+            Ok(Ok(r)) => r,
+            Ok(Err(panic)) => Err(Error::Internal {
+                page: page.source.clone(),
+                why: panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown cause".into()),
+            }),
+            Err(_) => Err(Error::TimedOut {
+                page: page.source.clone(),
+                secs: budget.as_secs_f64(),
+            }),
+        }
     }
 
     /// Runs every stage on one page.
@@ -131,6 +182,32 @@ fn restore_mention_text(entities: &mut [amur_record::Entity], text: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_page_over_its_time_budget_fails_clearly() {
+        let p = Pipeline::embedded().unwrap();
+        let page = RawPage {
+            source: "slow.txt".into(),
+            kind: amur_sources::PageKind::Text,
+            encoding: "UTF-8",
+            declared: Default::default(),
+            content: "Governor meets the delegation\n\nThe governor met the delegation in Harbin."
+                .repeat(200),
+        };
+        let err = p
+            .extract_within(&page, std::time::Duration::from_nanos(1))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("slow.txt: extraction took longer than"),
+            "{err}"
+        );
+        // Must not fire: within a generous budget the record is the same.
+        let rec = p
+            .extract_within(&page, std::time::Duration::from_secs(60))
+            .unwrap();
+        assert_eq!(rec.text, p.extract(&page).unwrap().text);
+    }
+
     use super::*;
 
     #[test]

@@ -69,13 +69,16 @@ pub fn for_each_batch(
         max_page_bytes: a.max_size,
         lossy: a.lossy,
     };
+    // A budget that is not a positive number of seconds means none.
+    let budget = (a.input_timeout.is_finite() && a.input_timeout > 0.0)
+        .then(|| std::time::Duration::from_secs_f64(a.input_timeout));
     let inputs = expand_inputs(&a.paths);
     let bar = progress(inputs.len());
     let mut tally = Tally::default();
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<Vec<Result<(RawPage, Record), String>>> = chunk
             .par_iter()
-            .map(|input| process(input, &limits, pipeline))
+            .map(|input| process(input, &limits, pipeline, budget))
             .collect();
         let mut batch = Vec::new();
         for per_input in results {
@@ -103,6 +106,7 @@ fn process(
     input: &amur_sources::Result<Input>,
     limits: &Limits,
     pipeline: &Pipeline,
+    budget: Option<std::time::Duration>,
 ) -> Vec<Result<(RawPage, Record), String>> {
     let input = match input {
         Ok(i) => i,
@@ -116,6 +120,12 @@ fn process(
         .into_iter()
         .map(|page| {
             let page = page.map_err(|e| e.to_string())?;
+            if let Some(budget) = budget {
+                let rec = pipeline
+                    .extract_within(&page, budget)
+                    .map_err(|e| e.to_string())?;
+                return Ok((page, rec));
+            }
             // A bug on one page must not take the batch down: it becomes
             // that page's error line and the run goes on (exit status 1).
             let rec =

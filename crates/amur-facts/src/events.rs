@@ -97,33 +97,52 @@ fn location(
         .iter()
         .filter(|m| is_placeish(cx.entity(m).kind))
         .collect();
-    if kind == EventType::Visit {
+    let chosen: Option<M> = if kind == EventType::Visit {
         if PASSIVE.is_match(&text[span.0..span.1]) {
-            return places
+            places.iter().find(|m| m.end <= trigger.0).map(|m| ***m)
+        } else {
+            // "对阿穆尔州进行友好访问": the place after 对 before the verb.
+            let before = places
                 .iter()
-                .find(|m| m.end <= trigger.0)
-                .map(|m| cx.entity(m).id.clone());
+                .filter(|m| m.end <= trigger.0 && preceded(m, &["对"]))
+                .min_by_key(|m| m.start);
+            let after = places
+                .iter()
+                .filter(|m| m.start >= trigger.0 && preceded(m, TO))
+                .min_by_key(|m| (m.start, place_rank(cx.entity(m).kind)));
+            before
+                .or(after)
+                .or_else(|| places.iter().find(|m| m.start >= trigger.1))
+                .map(|m| ***m)
         }
-        let after: Vec<&&&M> = places
+    } else {
+        places
             .iter()
-            .filter(|m| m.start >= trigger.0 && preceded(m, TO))
-            .collect();
-        if let Some(m) = after
-            .iter()
-            .min_by_key(|m| (m.start, place_rank(cx.entity(m).kind)))
-        {
-            return Some(cx.entity(m).id.clone());
-        }
-        return places
-            .iter()
-            .find(|m| m.start >= trigger.1)
-            .map(|m| cx.entity(m).id.clone());
+            .filter(|m| preceded(m, IN))
+            .min_by_key(|m| place_rank(cx.entity(m).kind))
+            .map(|m| ***m)
+    };
+    chosen.map(|m| narrower_place(cx, &places, &m))
+}
+
+/// A country named right before one of its own regions or towns ("俄滨海边疆区",
+/// "Russia's Primorsky Krai") only locates it: the narrower place is meant.
+fn narrower_place(cx: &Ctx, places: &[&&M], m: &M) -> EntityId {
+    let e = cx.entity(m);
+    if e.kind != EntityType::Country {
+        return e.id.clone();
     }
+    let text = cx.doc.text;
+    let country = cx.country(e);
     places
         .iter()
-        .filter(|m| preceded(m, IN))
-        .min_by_key(|m| place_rank(cx.entity(m).kind))
-        .map(|m| cx.entity(m).id.clone())
+        .find(|n| {
+            n.start >= m.end
+                && matches!(text[m.end..n.start].trim(), "" | "'s" | "’s" | ",")
+                && cx.entity(n).kind != EntityType::Country
+                && cx.country(cx.entity(n)) == country
+        })
+        .map_or_else(|| e.id.clone(), |n| cx.entity(n).id.clone())
 }
 
 /// Finds the events of an article.

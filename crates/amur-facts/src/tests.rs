@@ -832,6 +832,43 @@ fn a_stop_at_a_firm_is_part_of_the_trip() {
 }
 
 #[test]
+fn where_an_event_happens() {
+    let loc = |text: &str, kind: EventType| {
+        first(&facts(text, "2025-04-26"), kind)
+            .location
+            .as_ref()
+            .map(|l| l.to_string())
+    };
+    // A country right before its own region only locates it.
+    assert_eq!(
+        loc(
+            "4月21日至25日，鸡西市长孙成坤率团访问俄滨海边疆区。",
+            EventType::Visit
+        )
+        .as_deref(),
+        Some("region:RU-PRI")
+    );
+    // "对X进行访问": the place after 对 is where the visit goes, not the visitor's province.
+    assert_eq!(
+        loc(
+            "率团对俄罗斯阿穆尔州进行友好访问的黑龙江省省长王宪魁会见了州长。",
+            EventType::Visit
+        )
+        .as_deref(),
+        Some("region:RU-AMU")
+    );
+    // Must not fire: a country standing alone stays the place.
+    assert_eq!(
+        loc(
+            "Governor Oleg Kozhemyako visited China last week.",
+            EventType::Visit
+        )
+        .as_deref(),
+        Some("country:CN")
+    );
+}
+
+#[test]
 fn report_dates_are_not_event_dates() {
     let f = facts(
         "据俄罗斯卫星网5月22日报道，黑河市与奥伊米亚康区友好城市意向签约仪式于北京时间20日在黑河市举行。",

@@ -608,9 +608,19 @@ fn dateline_end(text: &str, sent: (usize, usize)) -> Option<usize> {
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(sent.1);
     let head = &text[sent.0..head_end];
-    ["--", " — ", " – "]
+    // "HARBIN, May 16 (Xinhua) --", "KHABAROVSK, August 15. /TASS/.",
+    // "新华社哈尔滨5月16日电".
+    ["--", " — ", " – ", "/. ", "日电", "日電"]
         .iter()
-        .filter_map(|m| head.find(m).map(|i| sent.0 + i + m.len()))
+        .filter_map(|m| {
+            let i = head.find(m)?;
+            let rest = &head[i + m.len()..];
+            // "日电视台" (a TV station) is no dateline: 电 ends one only
+            // before a space or a bracket.
+            let closes = !m.ends_with(['电', '電'])
+                || rest.starts_with(|c: char| c.is_whitespace() || c == '(' || c == '（');
+            closes.then_some(sent.0 + i + m.len())
+        })
         .min()
 }
 

@@ -857,6 +857,25 @@ fn where_an_event_happens() {
         .as_deref(),
         Some("region:RU-AMU")
     );
+    // A Chinese dateline's town is where a meeting with no place of its own is held.
+    assert_eq!(
+        loc(
+            "新华社哈尔滨5月16日电 黑龙江省省长与阿穆尔州州长举行会谈。",
+            EventType::Meeting
+        )
+        .as_deref(),
+        Some("city:harbin")
+    );
+    // Must not fire: "日电视台" is a TV station, not a dateline.
+    let f = facts(
+        "黑龙江省16日电视台报道，黑龙江省省长与阿穆尔州州长举行会谈。",
+        "2025-04-26",
+    );
+    assert!(
+        f.events.iter().all(|e| e.location.is_none()),
+        "{:?}",
+        f.events
+    );
     // Must not fire: a country standing alone stays the place.
     assert_eq!(
         loc(

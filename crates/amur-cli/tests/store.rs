@@ -69,6 +69,27 @@ fn ingest_is_idempotent_and_merges_reports_across_languages() {
     // Region pairs select it too.
     let pair = json(&ex, &data, &["events", "--pair", "CN-HL:RU-PRI"]);
     assert!(!pair.as_array().unwrap().is_empty());
+    // The region's events drive that query: still a subset of all events, in
+    // date order.
+    let all = json(&ex, &data, &["events", "--limit", "1000"]);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let every = ids(&all);
+    assert!(ids(&pair).iter().all(|i| every.contains(i)), "{pair:#}");
+    let dates: Vec<String> = pair
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str().map(str::to_string))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
 
     // An entity profile gathers mentions from all three languages.
     let p = json(&ex, &data, &["entity", "Кожемяко"]);

@@ -569,8 +569,26 @@ impl Store {
 
     /// Events matching the filters, as a timeline (oldest first; undated last).
     pub fn events(&self, q: &EventQuery) -> Result<Listing<EventRow>> {
-        let mut sql = String::from("SELECT e.event_id FROM events e WHERE 1=1");
+        let mut regions: Vec<&String> = Vec::new();
+        if let Some(r) = &q.region {
+            regions.push(r);
+        }
+        if let Some((a, b)) = &q.pair {
+            regions.push(a);
+            regions.push(b);
+        }
         let mut args: Vec<String> = Vec::new();
+        // With a region, its events (an index range) drive the query and the
+        // few that match are sorted; without, the date index is walked.
+        let mut sql = match regions.first() {
+            Some(first) => {
+                args.push((*first).clone());
+                String::from(
+                    "SELECT e.event_id FROM event_regions r0 CROSS JOIN events e ON e.event_id=r0.event_id WHERE r0.region=?",
+                )
+            }
+            None => String::from("SELECT e.event_id FROM events e WHERE 1=1"),
+        };
         if let Some(k) = &q.kind {
             sql.push_str(" AND e.type=?");
             args.push(k.as_str().to_string());
@@ -584,21 +602,13 @@ impl Store {
             args.push(e.clone());
             args.push(e.clone());
         }
-        let mut regions: Vec<&String> = Vec::new();
-        if let Some(r) = &q.region {
-            regions.push(r);
-        }
-        if let Some((a, b)) = &q.pair {
-            regions.push(a);
-            regions.push(b);
-        }
-        for code in regions {
+        for code in regions.iter().skip(1) {
             sql.push_str(
                 // Correlated lookups on the (region, event) key: cheap per row,
                 // so the date-ordered scan stops after `limit` matches.
                 " AND EXISTS (SELECT 1 FROM event_regions r WHERE r.region=? AND r.event_id=e.event_id)",
             );
-            args.push(code.clone());
+            args.push((*code).clone());
         }
         if let Some(f) = &q.from {
             // The start bound lets the date index skip earlier years (events

@@ -92,25 +92,31 @@ impl Pipeline {
         let (tx, rx) = std::sync::mpsc::channel();
         let (me, own) = (self.clone(), page.clone());
         std::thread::spawn(move || {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| me.extract(&own)));
             // After a timeout nobody waits: the record is dropped on purpose.
-            if tx.send(r).is_err() {}
+            if tx.send(me.extract_caught(&own)).is_err() {}
         });
-        match rx.recv_timeout(budget) {
-            Ok(Ok(r)) => r,
-            Ok(Err(panic)) => Err(Error::Internal {
-                page: page.source.clone(),
-                why: panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown cause".into()),
-            }),
-            Err(_) => Err(Error::TimedOut {
+        rx.recv_timeout(budget).unwrap_or_else(|_| {
+            Err(Error::TimedOut {
                 page: page.source.clone(),
                 secs: budget.as_secs_f64(),
-            }),
-        }
+            })
+        })
+    }
+
+    /// [`Pipeline::extract`] with a panic inside a stage (a bug) caught as
+    /// [`Error::Internal`], so that one page cannot take a batch down.
+    pub fn extract_caught(&self, page: &RawPage) -> Result<Record, Error> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(page)))
+            .unwrap_or_else(|panic| {
+                Err(Error::Internal {
+                    page: page.source.clone(),
+                    why: panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown cause".into()),
+                })
+            })
     }
 
     /// Runs every stage on one page.

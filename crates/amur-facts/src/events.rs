@@ -822,7 +822,7 @@ fn forum_follows(cx: &Ctx, at: usize) -> bool {
         h.class == EventType::Forum
             && h.start - at <= 40
             && !gap.contains([',', '.', ';', '，', '。', '、'])
-            && if gap.chars().any(crate::relations::is_han) {
+            && if gap.chars().any(amur_recognise::text::is_han) {
                 gap.chars().count() <= 2
             } else {
                 gap.split_whitespace().count() <= 2

@@ -2,6 +2,7 @@
 //! (air, rail, road, bridge, sea, pipeline).
 
 use crate::Ctx;
+use amur_recognise::text::is_han;
 use amur_record::{EntityId, EntityType, Relation, RelationType, TransportMode};
 use amur_refdata::MarkerKind;
 
@@ -219,11 +220,6 @@ fn one_dash(s: &str) -> String {
         }
     }
     out
-}
-
-/// Whether a character is a CJK ideograph.
-pub(crate) fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The text without asides in brackets, trimmed.

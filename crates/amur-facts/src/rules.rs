@@ -232,7 +232,7 @@ impl Tense {
             .take_while(|c| c.is_alphanumeric())
             .collect::<String>()
             .to_lowercase();
-        if word.is_empty() || word.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        if word.is_empty() || word.chars().any(amur_recognise::text::is_han) {
             return false;
         }
         let past = self.past_words.contains(&word)
@@ -240,13 +240,9 @@ impl Tense {
                 .past_endings
                 .iter()
                 .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()));
-        let prev = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        past && !self.future_aux.contains(&prev)
+        past && !self
+            .future_aux
+            .contains(&amur_recognise::text::word_before(before))
     }
 }
 

@@ -30,6 +30,11 @@ fn facts(text: &str, published: &str) -> Facts {
     )
 }
 
+/// How many events of a kind a record has.
+fn count(f: &Facts, kind: EventType) -> usize {
+    f.events.iter().filter(|e| e.kind == kind).count()
+}
+
 /// The first event of a kind, which the test expects to be there.
 fn first(f: &Facts, kind: EventType) -> &amur_record::Event {
     f.events
@@ -607,11 +612,7 @@ fn the_day_of_a_statement_is_not_the_day_of_the_event() {
          A second crossing will be opened in 2030.",
         "2022-06-11",
     );
-    let launches = f
-        .events
-        .iter()
-        .filter(|e| e.kind == EventType::Launch)
-        .count();
+    let launches = count(&f, EventType::Launch);
     assert_eq!(launches, 1, "{:?}", f.events);
 }
 
@@ -621,11 +622,7 @@ fn who_attended_an_event_with_only_a_place_is_told_next() {
         "20日下午，国际论坛在乌鲁木齐举行。新疆维吾尔自治区主席艾尔肯·吐尼亚孜出席论坛并作主旨演讲。",
         "2022-09-21",
     );
-    let forums = f
-        .events
-        .iter()
-        .filter(|e| e.kind == EventType::Forum)
-        .count();
+    let forums = count(&f, EventType::Forum);
     assert_eq!(forums, 1, "{:?}", f.events);
     // Must not fire: two events that each name their own actors stay two.
     let f = facts(
@@ -633,11 +630,7 @@ fn who_attended_an_event_with_only_a_place_is_told_next() {
          Governor Vasily Orlov attended a trade fair in Heihe on June 5.",
         "2024-06-06",
     );
-    let forums = f
-        .events
-        .iter()
-        .filter(|e| e.kind == EventType::Forum)
-        .count();
+    let forums = count(&f, EventType::Forum);
     assert_eq!(forums, 2, "{:?}", f.events);
 }
 
@@ -690,13 +683,7 @@ fn a_pronoun_stands_for_the_people_just_told_of() {
 
 #[test]
 fn the_meeting_told_again_in_chinese() {
-    let count = |text: &str| {
-        facts(text, "2013-10-11")
-            .events
-            .iter()
-            .filter(|e| e.kind == EventType::Meeting)
-            .count()
-    };
+    let count = |text: &str| count(&facts(text, "2013-10-11"), EventType::Meeting);
     // "During the talks …", "… attended the meeting": the meeting just told.
     assert_eq!(
         count("9日，省长陆昊在哈尔滨会见了阿穆尔州州长科热米亚科。会谈中，陆昊指出合作很重要。"),
@@ -749,13 +736,7 @@ fn a_session_of_a_forum_is_the_forum() {
 
 #[test]
 fn an_opening_of_the_same_thing_told_again_is_one() {
-    let launches = |text: &str| {
-        facts(text, "2022-06-10")
-            .events
-            .iter()
-            .filter(|e| e.kind == EventType::Launch)
-            .count()
-    };
+    let launches = |text: &str| count(&facts(text, "2022-06-10"), EventType::Launch);
     let gap = "Грузовики пошли. Их восемь. Они везут технику. Погода была хорошей. ";
     let one = format!(
         "В Благовещенске открыли первый мост между Россией и Китаем. {gap}Мост был открыт при участии главы Амурской области Василия Орлова."
@@ -812,13 +793,7 @@ fn an_opening_needs_a_whole_object_word() {
 
 #[test]
 fn a_stop_at_a_firm_is_part_of_the_trip() {
-    let visits = |text: &str| {
-        facts(text, "2024-06-20")
-            .events
-            .iter()
-            .filter(|e| e.kind == EventType::Visit)
-            .count()
-    };
+    let visits = |text: &str| count(&facts(text, "2024-06-20"), EventType::Visit);
     assert_eq!(
         visits("Делегация Харбина прибыла в Хабаровск. Также делегация посетила индустриальный парк «Авангард»."),
         1

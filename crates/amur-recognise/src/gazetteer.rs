@@ -424,12 +424,7 @@ fn instrumental_town(before: &str, word: &str) -> bool {
     if !(w.ends_with("ском") || w.ends_with("цком")) {
         return false;
     }
-    let prev = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev = crate::text::word_before(before);
     INSTRUMENTAL_PREPOSITIONS.contains(&prev.as_str())
         || (prev.chars().count() > 4 && (prev.ends_with("ами") || prev.ends_with("ями")))
 }

@@ -563,28 +563,27 @@ fn chinese_surname_lemma(w: &str) -> Option<String> {
     if tr::is_chinese_surname(w) {
         return Some(w.to_string());
     }
-    ["ом", "ем", "у", "а", "е", "ю", "я"]
-        .iter()
-        .find_map(|end| {
-            w.strip_suffix(end)
-                .filter(|b| b.chars().count() >= 2 && tr::is_chinese_surname(b))
-                .map(str::to_string)
-        })
+    PALLADIUS_ENDINGS.iter().find_map(|end| {
+        w.strip_suffix(end)
+            .filter(|b| b.chars().count() >= 2 && tr::is_chinese_surname(b))
+            .map(str::to_string)
+    })
 }
+
+/// Russian case endings a Palladius name takes ("Яном", "Чжану").
+const PALLADIUS_ENDINGS: &[&str] = &["ом", "ем", "ым", "ю", "у", "а", "я", "е", "ой"];
 
 /// The nominative of a Palladius given name known to be declined: the word
 /// without its case ending, when that is Palladius.
 fn palladius_declined(w: &str) -> Option<String> {
-    ["ом", "ем", "у", "а", "е", "ю", "я"]
-        .iter()
-        .find_map(|end| {
-            let base = w.strip_suffix(end)?;
-            if base.chars().count() >= 2 && tr::is_palladius_word(base) {
-                return Some(base.to_string());
-            }
-            let soft = format!("{base}ь");
-            tr::is_palladius_word(&soft).then_some(soft)
-        })
+    PALLADIUS_ENDINGS.iter().find_map(|end| {
+        let base = w.strip_suffix(end)?;
+        if base.chars().count() >= 2 && tr::is_palladius_word(base) {
+            return Some(base.to_string());
+        }
+        let soft = format!("{base}ь");
+        tr::is_palladius_word(&soft).then_some(soft)
+    })
 }
 
 /// The nominative of a Palladius given name in any case ("Яном" → "Ян").
@@ -592,18 +591,7 @@ fn palladius_lemma(w: &str) -> Option<String> {
     if tr::is_palladius_word(w) {
         return Some(w.to_string());
     }
-    for end in ["ом", "ем", "ым", "ю", "у", "а", "я", "е", "ой"] {
-        if let Some(base) = w.strip_suffix(end) {
-            if base.chars().count() >= 2 && tr::is_palladius_word(base) {
-                return Some(base.to_string());
-            }
-            let with_soft = format!("{base}ь");
-            if tr::is_palladius_word(&with_soft) {
-                return Some(with_soft);
-            }
-        }
-    }
-    None
+    palladius_declined(w)
 }
 
 /// A Russian given name in any case, and whether it was in the nominative.

@@ -103,6 +103,16 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// The word just before the end of `before`, lower-cased ("" when none).
+pub fn word_before(before: &str) -> String {
+    before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// Whether a character is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')

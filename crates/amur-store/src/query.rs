@@ -500,71 +500,9 @@ impl Store {
 
     /// One event by row id.
     pub fn event_row(&self, event_id: i64) -> Result<EventRow> {
-        let (kind, status, mode, date, location): (
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        ) = self
-            .conn
-            .prepare_cached(
-                "SELECT type, status, mode, date, location FROM events WHERE event_id=?1",
-            )?
-            .query_row([event_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?;
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT entity_id FROM event_participants WHERE event_id=?1")?;
-        let participant_ids: Vec<String> = st
-            .query_map([event_id], |r| r.get::<_, String>(0))?
-            .collect::<std::result::Result<_, _>>()?;
-        let participants = participant_ids
-            .iter()
-            .map(|id| self.name_of(id))
-            .collect::<Result<Vec<_>>>()?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end
-             FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id=?1 ORDER BY d.rowid, s.idx",
-        )?;
-        let sources: Vec<Source> = st
-            .query_map([event_id], |r| {
-                let doc: String = r.get(0)?;
-                let idx: i64 = r.get(1)?;
-                Ok(Source {
-                    key: format!("{doc}#{idx}"),
-                    doc_id: doc,
-                    source: r.get(2)?,
-                    title: r.get(3)?,
-                    published: r.get(4)?,
-                    language: r.get(5)?,
-                    evidence: r.get(6)?,
-                    start: r.get(7)?,
-                    end: r.get(8)?,
-                })
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        let mut languages: Vec<String> = sources.iter().map(|s| s.language.clone()).collect();
-        languages.sort();
-        languages.dedup();
-        let id = sources
-            .first()
-            .map(|s| format!("event:{}", s.key))
-            .unwrap_or_else(|| format!("event:row{event_id}"));
-        Ok(EventRow {
-            id,
-            event_id,
-            date,
-            kind,
-            status,
-            mode,
-            location: location.map(|l| self.name_of(&l)).transpose()?,
-            participants,
-            participant_ids,
-            sources,
-            languages,
-        })
+        self.event_rows(&[event_id])?
+            .pop()
+            .ok_or(Error::Sql(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// Events matching the filters, as a timeline (oldest first; undated last).

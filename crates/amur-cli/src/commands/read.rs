@@ -120,28 +120,14 @@ fn process(
         .into_iter()
         .map(|page| {
             let page = page.map_err(|e| e.to_string())?;
-            if let Some(budget) = budget {
-                let rec = pipeline
-                    .extract_within(&page, budget)
-                    .map_err(|e| e.to_string())?;
-                return Ok((page, rec));
+            // A bug on one page, or a page over its time budget, must not take
+            // the batch down: it becomes that page's error line and the run
+            // goes on (exit status 1).
+            let rec = match budget {
+                Some(budget) => pipeline.extract_within(&page, budget),
+                None => pipeline.extract_caught(&page),
             }
-            // A bug on one page must not take the batch down: it becomes
-            // that page's error line and the run goes on (exit status 1).
-            let rec =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&page)))
-                    .map_err(|panic| {
-                        let why = panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "unknown cause".into());
-                        format!(
-                            "{}: internal error while extracting (please report): {why}",
-                            page.source
-                        )
-                    })?
-                    .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?;
             Ok((page, rec))
         })
         .collect()

@@ -8,6 +8,7 @@
 //! rule also bounds the line's length or requires the whole line to match.
 
 use crate::lexicon::{Kind, FURNITURE_LEXICON, OUTLET_TABLE};
+use amur_dates::words::is_word_match;
 use amur_dates::{find_dates, PartialDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -50,7 +51,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|\b(photo|picture|фото|credit)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
+        r"(?i)([(\[（](photo|фото|图|记者|摄影)[^)\]）]{0,60}[)\]）]|(photo|picture|фото|credit)\s*[:：]\s*[^.]{1,60}|[（(][^）)]{0,20}摄[）)])$",
     )
 });
 static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,12 +66,12 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(powered by\b|all rights reserved|©|\(c\)\s*\d{4}|copyright\b|все права защищены|при (полном или частичном )?(использовании|копировании|цитировании) материалов|перепечатка материалов|版权所有|版权声明|未经授权|icp备|京icp|公网安备|联系我们|关于我们|terms of (use|service)|privacy policy|политика конфиденциальности|пользовательское соглашение)",
+        r"(?i)(powered by(?-u:\b)|all rights reserved|©|\(c\)\s*\d{4}|copyright(?-u:\b)|все права защищены|при (полном или частичном )?(использовании|копировании|цитировании) материалов|перепечатка материалов|版权所有|版权声明|未经授权|icp备|京icp|公网安备|联系我们|关于我们|terms of (use|service)|privacy policy|политика конфиденциальности|пользовательское соглашение)",
     )
 });
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(share( this( article| story| page)?| on| via)?|tweet|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|одноклассники|ok|поделиться|поделитесь|分享到?|分享至|微信|微博|qq空间|qq|朋友圈|wechat|weibo|reddit|pinterest|viber|line|mail\.ru|мой мир|print|печать|打印|email|e-mail|copy link|скопировать ссылку|复制链接)\b?[\s:：|/]*",
+        r"(?i)^(share( this( article| story| page)?| on| via)?|tweet|facebook|twitter|linkedin|whatsapp|telegram|vk|вконтакте|одноклассники|ok|поделиться|поделитесь|分享到?|分享至|微信|微博|qq空间|qq|朋友圈|wechat|weibo|reddit|pinterest|viber|line|mail\.ru|мой мир|print|печать|打印|email|e-mail|copy link|скопировать ссылку|复制链接)[\s:：|/]*",
     )
 });
 static SHARE_LABEL: LazyLock<Regex> =
@@ -112,7 +113,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static POSTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|modified|created|changed|edited|опубликовано|обновлено|изменено|发布于|发表于)\b",
+        r"(?i)^(posted( on| by)?|published( on)?|updated( on)?|modified|created|changed|edited|опубликовано|обновлено|изменено|发布于|发表于)(?:[^\w]|$)",
     )
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,7 +121,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:By|BY)\s+([A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3})*)\s*$",
     )
 });
-static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\b"));
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?-u:\b)"));
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:https?://)?(?:www\.)?([\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:ru|com|cn|net|org|info|news|su|рф|io|tv|fm|media|press|online|biz|de|uk|kz|by|mn|hk|tw))/?$",
@@ -128,7 +130,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OFFICE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(consul|general|governor|ambassador|minister|secretary|director|chairman|chairwoman|president|head|mayor|deputy|editor|correspondent|reporter|professor|chief|member|of|in|at|the)\b",
+        r"(?i)(?-u:\b)(consul|general|governor|ambassador|minister|secretary|director|chairman|chairwoman|president|head|mayor|deputy|editor|correspondent|reporter|professor|chief|member|of|in|at|the)(?-u:\b)",
     )
 });
 
@@ -142,7 +144,9 @@ static HAN_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static FOOTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(all rights reserved|все права защищены|版权所有|版權所有|copyright|\b(19|20)\d{2}\b)")
+    re(
+        r"(?i)(all rights reserved|все права защищены|版权所有|版權所有|copyright|(?-u:\b)(19|20)\d{2}(?-u:\b))",
+    )
 });
 static CAPS_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(r"\([A-Z][A-Z .'-]{3,40}\)$"));
 static CAPS_LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][A-Z' -]{2,40}:\s"));
@@ -327,7 +331,7 @@ pub fn classify(line: &str) -> LineClass {
     if let Some(meta) = meta_line(line) {
         return LineClass::Meta(meta);
     }
-    if len <= 100 && CAPTION_TAIL.is_match(line) && !ends_like_sentence(line) {
+    if len <= 100 && is_word_match(&CAPTION_TAIL, line) && !ends_like_sentence(line) {
         return LineClass::Clutter("caption");
     }
     LineClass::Body
@@ -556,17 +560,17 @@ pub fn paren_agency(s: &str) -> Option<String> {
 pub fn states_office(line: &str) -> bool {
     static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(consul|governor|ambassador|minister|secretary|chairman|president|mayor|envoy|консул|губернатор|посол|министр|мэр|председатель|总领事|大使|省长|州长|书记)",
+            r"(?i)(consul|governor|ambassador|minister|secretary|chairman|president|mayor|envoy|консул|губернатор|посол|министр|мэр|председатель|总领事|大使|省长|州长|书记)",
         )
     });
-    line.chars().count() > 40 && OFFICE.is_match(line)
+    line.chars().count() > 40 && is_word_match(&OFFICE, line)
 }
 
 /// Splits a byline value into person names and strips offices around them:
 /// "Consul General of China in Khabarovsk Jiang Xiaoyang." → ["Jiang Xiaoyang"].
 pub fn split_names(value: &str) -> Vec<String> {
     static SEP: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\s*(?:[,;、，；/]|\band\b|\bи\b|和|及)\s*"));
+        LazyLock::new(|| re(r"\s*(?:[,;、，；/]|(?-u:\b)and(?-u:\b)|(?:^|\s)и(?:\s|$)|和|及)\s*"));
     let value = value.trim().trim_end_matches(['.', '。']).trim();
     if value.is_empty() {
         return Vec::new();

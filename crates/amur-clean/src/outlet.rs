@@ -50,11 +50,11 @@ static IA: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REPORTS_HOST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:сообщает|сообщил|передает|передаёт|пишет|reports|reported)\s+((?:[a-z\d-]+\.)+(?:ru|com|cn|net|org|info|today|news|рф))\b",
+        r"(?i)(?:сообщает|сообщил|передает|передаёт|пишет|reports|reported)\s+((?:[a-z\d-]+\.)+(?:ru|com|cn|net|org|info|today|news|рф))(?:[^\w]|$)",
     )
 });
 static HOST_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:https?://)?((?:[a-z\d-]+\.)+[a-z]{2,6})\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:https?://)?((?:[a-z\d-]+\.)+[a-z]{2,6})(?-u:\b)"));
 static FOOTER_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:©|copyright\s*©?|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?([^.,|©\d][^,|©]{1,40}?)\s*[.,|]?\s*(?:all rights reserved.*|все права защищены.*)?$",

@@ -41,7 +41,8 @@ static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\benditem|\bend item|/end/|[(（【]完[)）】])\s*$").expect("static regex")
+    Regex::new(r"(?i)\s*(?:(?-u:\b)enditem|(?-u:\b)end item|/end/|[(（【]完[)）】])\s*$")
+        .expect("static regex")
 });
 
 /// Splits a scraper's "date 2022-06-10 <headline or URL>" header into a

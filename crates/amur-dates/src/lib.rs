@@ -19,6 +19,7 @@
 mod months;
 mod patterns;
 mod relative;
+pub mod words;
 
 pub use months::month_from_word;
 pub use patterns::{find_dates, parse_date, FoundDate};

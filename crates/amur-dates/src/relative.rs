@@ -9,6 +9,7 @@
 //! speech reported on the 18th saying "just today" means the 18th. Without a
 //! publication date, a year is never guessed.
 
+use crate::words::{bounded_captures, Edges};
 use crate::{find_dates, month_from_word, PartialDate};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -31,53 +32,57 @@ fn re(s: &str) -> Regex {
 
 static RANGE_EN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:from\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|—|until|till|through)\s*(?:([A-Z][a-z]{2,8})\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?",
+        r"(?i)(?-u:\b)(?:from\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|—|until|till|through)\s*(?:([A-Z][a-z]{2,8})\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{4}))?",
     )
 });
 static RANGE_DM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,2})\s*(?:-|–|—|по|to)\s*(\d{1,2})\s+([A-Za-zА-Яа-яё]{3,10})(?:\s+(\d{4}))?")
+    re(
+        r"(?i)(?-u:\b)(\d{1,2})\s*(?:-|–|—|по|to)\s*(\d{1,2})\s+([A-Za-zА-Яа-яё]{3,10})(?:\s+(\d{4}))?",
+    )
 });
 static RANGE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|—|～|~)\s*(?:(\d{1,2})月)?(\d{1,2})日")
 });
 static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:on|by|since|until|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s*[,.;]|\s+[a-z])")
+    re(
+        r"(?i)(?-u:\b)(?:on|by|since|until|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?-u:\b)(?:\s*[,.;]|\s+[a-z])",
+    )
 });
 static ZH_DAY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[^月\d０-９])(\d{1,2})[日号](?:[，,、起至在于晚上下早中]|$)"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",
+        r"(?i)(?-u:\b)(?:(last|next|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)|(?:в|во)\s+(прошл\w+\s+|следующ\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(上|下|本)?(?:周|星期|礼拜)([一二三四五六日天])",
     )
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(позавчера|послезавтра|前天|后天)|\b(just\s+today|today|yesterday|tomorrow|this\s+year|last\s+year|next\s+year|this\s+month|last\s+month|next\s+month|this\s+week|last\s+week|next\s+week)\b|(сегодня|вчера|завтра|в\s+этом\s+году|в\s+текущем\s+году|в\s+прошлом\s+году|в\s+следующем\s+году|в\s+этом\s+месяце|в\s+прошлом\s+месяце|в\s+следующем\s+месяце|на\s+этой\s+неделе|на\s+прошлой\s+неделе|на\s+следующей\s+неделе)|(今天|今日|昨天|昨日|明天|今年|去年|明年|本月|上月|上个月|下月|下个月|本周|上周|下周)",
+        r"(?i)(позавчера|послезавтра|前天|后天)|(?-u:\b)(just\s+today|today|yesterday|tomorrow|this\s+year|last\s+year|next\s+year|this\s+month|last\s+month|next\s+month|this\s+week|last\s+week|next\s+week)(?-u:\b)|(сегодня|вчера|завтра|в\s+этом\s+году|в\s+текущем\s+году|в\s+прошлом\s+году|в\s+следующем\s+году|в\s+этом\s+месяце|в\s+прошлом\s+месяце|в\s+следующем\s+месяце|на\s+этой\s+неделе|на\s+прошлой\s+неделе|на\s+следующей\s+неделе)|(今天|今日|昨天|昨日|明天|今年|去年|明年|本月|上月|上个月|下月|下个月|本周|上周|下周)",
     )
 });
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b|(?:\b(\d{1,4}|один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?\b(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)\s+назад|(\d{1,4}|[一两二三四五六七八九十]{1,3})\s*(天|日|周|星期|个月|個月|年)前",
+        r"(?i)(?-u:\b)(\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago(?-u:\b)|(?:(\d{1,4}|один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)\s+назад|(\d{1,4}|[一两二三四五六七八九十]{1,3})\s*(天|日|周|星期|个月|個月|年)前",
     )
 });
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(двадцать|тридцать)\s+)?(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ое|ье|его|ого|ьего|ому|ем|ом)\s+([а-яё]{3,9})(?:\s+(\d{4}))?",
+        r"(?i)(?:(двадцать|тридцать)\s+)?(перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ое|ье|его|ого|ьего|ому|ем|ом)\s+([а-яё]{3,9})(?:\s+(\d{4}))?",
     )
 });
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bin\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\b|\bчерез\s+(?:(\d{1,3}|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)\b|(\d{1,3}|[一两二三四五六七八九十]{1,3})\s*(天|周|个月|個月|年)后",
+        r"(?i)(?-u:\b)in\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?(?-u:\b)|через\s+(?:(\d{1,3}|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)|(\d{1,3}|[一两二三四五六七八九十]{1,3})\s*(天|周|个月|個月|年)后",
     )
 });
 static MONTH_THIS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:in\s+|at\s+the\s+(?:end|beginning|start)\s+of\s+)?([A-Z][a-z]{2,8})\s+(this|last|next)\s+year\b|\bв\s+([а-яё]{3,9})\s+(этого|прошлого|следующего)\s+года",
+        r"(?i)(?-u:\b)(?:in\s+|at\s+the\s+(?:end|beginning|start)\s+of\s+)?([A-Z][a-z]{2,8})\s+(this|last|next)\s+year(?-u:\b)|в\s+([а-яё]{3,9})\s+(этого|прошлого|следующего)\s+года",
     )
 });
 static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[Ii]n|[Ii]n early|[Ii]n late|[Bb]y|[Ss]ince|[Uu]ntil)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4}))?|\b[вВ]\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b(?:\s+(\d{4}))?",
+        r"(?-u:\b)(?:[Ii]n|[Ii]n early|[Ii]n late|[Bb]y|[Ss]ince|[Uu]ntil)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)(?:\s+(\d{4}))?|[вВ]\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?:\s+(\d{4}))?",
     )
 });
 
@@ -326,7 +331,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in g
         .this_year
-        .then(|| MONTH_THIS_YEAR.captures_iter(text))
+        .then(|| bounded_captures(&MONTH_THIS_YEAR, text, Edges::LEAD))
         .into_iter()
         .flatten()
     {
@@ -353,7 +358,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in g
         .letters
-        .then(|| MONTH_ALONE.captures_iter(text))
+        .then(|| bounded_captures(&MONTH_ALONE, text, Edges::LEAD))
         .into_iter()
         .flatten()
     {
@@ -376,7 +381,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in g
         .cyrillic
-        .then(|| ORDINAL_DAY.captures_iter(text))
+        .then(|| bounded_captures(&ORDINAL_DAY, text, Edges::LEAD))
         .into_iter()
         .flatten()
     {
@@ -440,7 +445,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in g
         .later
-        .then(|| LATER.captures_iter(text))
+        .then(|| bounded_captures(&LATER, text, Edges::BOTH))
         .into_iter()
         .flatten()
     {
@@ -449,7 +454,12 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
             taken(m.0, m.1, k, raw);
         }
     }
-    for c in g.ago.then(|| AGO.captures_iter(text)).into_iter().flatten() {
+    for c in g
+        .ago
+        .then(|| bounded_captures(&AGO, text, Edges::LEAD))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or_default();
         if let Some(k) = offset(&c, 1) {
             taken(m.0, m.1, k, raw);
@@ -470,7 +480,7 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     }
     for c in g
         .weekday
-        .then(|| WEEKDAY.captures_iter(text))
+        .then(|| bounded_captures(&WEEKDAY, text, Edges::BOTH))
         .into_iter()
         .flatten()
     {

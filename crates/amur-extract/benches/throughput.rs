@@ -3,7 +3,8 @@
 //!
 //! Corpus: the repository's `examples/` (always), plus every file under the
 //! folders named in `AMUR_BENCH_CORPUS` (colon-separated), e.g. the seeds and
-//! the article-extraction benchmark pages in `../shared`.
+//! the article-extraction benchmark pages in `../shared`. `AMUR_BENCH_ONLY=text`
+//! or `html` measures one kind.
 
 use amur_extract::Pipeline;
 use amur_sources::{expand_inputs, read_input, Limits, PageKind, RawPage};
@@ -66,6 +67,12 @@ fn main() {
     let pipeline = Pipeline::embedded().expect("embedded reference data");
     let text: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Text).collect();
     let html: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Html).collect();
-    measure("text", &pipeline, &text);
-    measure("html", &pipeline, &html);
+    // AMUR_BENCH_ONLY=text|html measures one kind (for profiling).
+    let only = std::env::var("AMUR_BENCH_ONLY").unwrap_or_default();
+    if only != "html" {
+        measure("text", &pipeline, &text);
+    }
+    if only != "text" {
+        measure("html", &pipeline, &html);
+    }
 }

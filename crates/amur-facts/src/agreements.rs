@@ -3,21 +3,23 @@
 //! and D, E and F") are several agreements.
 
 use crate::{Ctx, M};
+use amur_dates::words::{bounded_captures, is_word_match, Edges};
 use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector};
 use amur_refdata::MarkerKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(joint statement|joint declaration|совместн\w+ заявлени\w*|联合声明)|(memorand\w*|меморандум\w*|备忘录)|(contract\w*|контракт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|合同)|(protocol\w*|протокол\w*|纪要|议定书)|(agreement\w*|соглашени\w*|协议|协定)")
+    Regex::new(r"(?i)(joint statement|joint declaration|совместн\w+ заявлени\w*|联合声明)|(memorand\w*|меморандум\w*|备忘录)|(contract\w*|контракт\w*|договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?|合同)|(protocol\w*|протокол\w*|纪要|议定书)|(agreement\w*|соглашени\w*|协议|协定)")
         .expect("static regex")
 });
 static ATTEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(attended|witnessed|присутствовал\w*)|出席|见证").expect("static regex")
+    Regex::new(r"(?i)(attended|witnessed|присутствовал\w*)|出席|见证").expect("static regex")
 });
 
 fn kind_in(t: &str) -> AgreementKind {
-    match KIND.captures(t) {
+    // A kind word ends a word ("договорились" is no contract).
+    match bounded_captures(&KIND, t, Edges::TRAIL).next() {
         Some(c) if c.get(1).is_some() => AgreementKind::JointStatement,
         Some(c) if c.get(2).is_some() => AgreementKind::Memorandum,
         Some(c) if c.get(3).is_some() => AgreementKind::Contract,
@@ -134,7 +136,7 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         else {
             continue;
         };
-        if ATTEND.is_match(&text[sent.0..sent.1]) {
+        if is_word_match(&ATTEND, &text[sent.0..sent.1]) {
             continue;
         }
         let evidence = cx.span(sent);

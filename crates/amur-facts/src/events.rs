@@ -9,6 +9,7 @@
 //! event it refers to.
 
 use crate::{Ctx, M};
+use amur_dates::words::is_word_match;
 use amur_record::{EntityId, EntityType, Event, EventType, Mode, Participant, Role, Status};
 use amur_refdata::MarkerKind;
 use regex::Regex;
@@ -38,7 +39,7 @@ static MODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\b(the|this|that|these|after|during|at)\s+(\w+\s+){0,2}$)|((в ходе|по итогам|после|на|во время|в рамках)\s+(\w+\s+){0,2}$)|(会上|期间|会后)|(参加|出席|陪同|参与)$").expect("static regex")
+    Regex::new(r"(?i)((?-u:\b)(the|this|that|these|after|during|at)\s+(\w+\s+){0,2}$)|((в ходе|по итогам|после|на|во время|в рамках)\s+(\w+\s+){0,2}$)|(会上|期间|会后)|(参加|出席|陪同|参与)$").expect("static regex")
 });
 /// A Chinese trigger opening a sentence and followed by a word of time
 /// within it ("会谈中，", "会后，") refers to the event being told ("在会见X时"
@@ -46,7 +47,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static POST_ANAPHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(中|时|期间|之后|后|上)[,，\s]").expect("static regex"));
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(was|were|been)\s+(\w+\s+)?visited\b").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(was|were|been)\s+(\w+\s+)?visited(?-u:\b)").expect("static regex")
 });
 
 fn mode_in(text: &str) -> Option<Mode> {
@@ -187,7 +188,7 @@ pub fn find(cx: &Ctx) -> Vec<Event> {
             };
             let (ci, clause, span, ms) = participant_mentions(cx, sent, &clauses, t, kind);
             // "The two sides signed …": the parties of the event being told.
-            let sides_word = SIDES.is_match(&text[sent.0..sent.1]);
+            let sides_word = is_word_match(&SIDES, &text[sent.0..sent.1]);
             // "The air route is scheduled to begin service on June 27": an
             // opening or signing told again right after, naming nobody, is
             // the one just reported.
@@ -497,7 +498,7 @@ pub(crate) fn trigger_kind(
         return None;
     }
     // An opening that was only discussed has not happened.
-    if kind == EventType::Launch && DISCUSSED.is_match(&text[sent.0..sent.1]) {
+    if kind == EventType::Launch && is_word_match(&DISCUSSED, &text[sent.0..sent.1]) {
         return None;
     }
     // A trigger inside an organisation's name ("Eurasian Economic Forum")
@@ -555,17 +556,18 @@ pub(crate) fn participant_mentions<'c>(
 const MAX_NAME_BYTES: usize = 400;
 
 static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(discuss\w*|обсуд\w*|обсужд\w*)|讨论|探讨|商讨").expect("static regex")
+    Regex::new(r"(?i)(discuss\w*|обсуд\w*|обсужд\w*)|讨论|探讨|商讨").expect("static regex")
 });
 static SIDES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(sides|parties|стороны|сторонами|双方)|双方").expect("static regex")
+    Regex::new(r"(?i)(sides|parties|стороны|сторонами|双方)|双方").expect("static regex")
 });
 static PARTICIPATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(attend|participat|took part|take part|held|hold|opened|hosted|участ|прош[её]л|прошла|прошло|состоял|состоится|пройд|出席|参加|举办|举行|开幕)").expect("static regex")
 });
 static LAUNCH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    // Words start at a word boundary ("порт" is not in "спорта").
-    Regex::new(r"(?i)\b(flight|route|crossing|checkpoint|bridge|railway|train|line|port|airport|airline|project|plant|terminal|corridor|service|рейс|авиа|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|аэропорт|морпорт|проект|завод|терминал|коридор|сообщени)|(航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
+    // Words start at a word boundary ("порт" is not in "спорта"), checked
+    // by `is_word_match`.
+    Regex::new(r"(?i)(flight|route|crossing|checkpoint|bridge|railway|train|line|port|airport|airline|project|plant|terminal|corridor|service|рейс|авиа|маршрут|пункт пропуска|мост|железн|поезд|лини|порт|аэропорт|морпорт|проект|завод|терминал|коридор|сообщени)|(航线|航班|口岸|大桥|铁路|班列|项目|通道)").expect("static regex")
 });
 
 static ATTRIBUTION: LazyLock<Regex> =
@@ -635,7 +637,7 @@ fn dateline_city(cx: &Ctx) -> Option<EntityId> {
 
 /// Whether a sentence names something a launch opens.
 fn launch_object(cx: &Ctx, sent: (usize, usize)) -> bool {
-    LAUNCH_OBJECT.is_match(&cx.doc.text[sent.0..sent.1])
+    is_word_match(&LAUNCH_OBJECT, &cx.doc.text[sent.0..sent.1])
         || cx
             .mentions_in(sent)
             .any(|m| cx.entity(m).kind == EntityType::Facility)

@@ -2,6 +2,7 @@
 //! changes in percent, periods, flows, targets, reporter and partner.
 
 use crate::Ctx;
+use amur_dates::words::first_word_captures;
 use amur_record::{EntityId, Figure, FigureKind, Flow};
 use amur_refdata::MarkerKind;
 use chrono::Datelike;
@@ -30,7 +31,7 @@ static MONEY_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// One smaller part of a compound amount ("341 млн", "5000万").
 static PART: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\d[\d\u{a0} ]*(?:,\d+)?)\s*(млрд|млн|тыс|千万|万)"));
-static BY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:by|к)\s+(\d{4})"));
+static BY_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:by|к)\s+(\d{4})"));
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\d+(?:[.,]\d+)?)\s*(%|％|percent|per cent|процент\w*)"));
 
@@ -227,27 +228,27 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?|\bQ([1-4])\s*(\d{4})?|\b(перв|втор|трет|четв[её]рт)\w*\s+квартал\w*(?:\s+(\d{4}))?|(第?[一二三四1-4])季度",
+        r"(?i)(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?|Q([1-4])\s*(\d{4})?|(перв|втор|трет|четв[её]рт)\w*\s+квартал\w*(?:\s+(\d{4}))?|(第?[一二三四1-4])季度",
     )
 });
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(first|second)\s+half(?:\s+of)?(?:\s+(\d{4}))?|\b(перв|втор)\w*\s+полугоди\w*(?:\s+(\d{4}))?|(?:(\d{4})年)?(上|下)半年",
+        r"(?i)(first|second)\s+half(?:\s+of)?(?:\s+(\d{4}))?|(перв|втор)\w*\s+полугоди\w*(?:\s+(\d{4}))?|(?:(\d{4})年)?(上|下)半年",
     )
 });
 static FIRST_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bfirst\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(\d{4}))?|за\s+(\d{1,2}|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать)\s+месяц\w*(?:\s+(\d{4}))?|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月",
+        r"(?i)first\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(\d{4}))?|за\s+(\d{1,2}|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать)\s+месяц\w*(?:\s+(\d{4}))?|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月",
     )
 });
 static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(январ\w*|january|jan)\s*(?:[-–—]|to|through|по)\s*([a-zа-яё]{3,9})(?:\s+(\d{4}))?|(?:(\d{4})年)?\s*(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月",
+        r"(?i)(январ\w*|january|jan)\s*(?:[-–—]|to|through|по)\s*([a-zа-яё]{3,9})(?:\s+(\d{4}))?|(?:(\d{4})年)?\s*(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月",
     )
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:in|for|by|of|during)\s+(\d{4})\b|\b(?:в|за|к|по итогам)\s+(\d{4})\s+г|(\d{4})\s*年",
+        r"(?i)(?:in|for|by|of|during)\s+(\d{4})(?-u:\b)|(?:в|за|к|по итогам)\s+(\d{4})\s+г|(\d{4})\s*年",
     )
 });
 
@@ -325,7 +326,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             p.year() - 1
         })
     };
-    if let Some(c) = QUARTER.captures(t) {
+    if let Some(c) = first_word_captures(&QUARTER, t) {
         let q = c
             .get(1)
             .or(c.get(3))
@@ -364,7 +365,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             None => format!("Q{n}"),
         });
     }
-    if let Some(c) = HALF.captures(t) {
+    if let Some(c) = first_word_captures(&HALF, t) {
         let which = c
             .get(1)
             .or(c.get(3))
@@ -384,7 +385,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             None => format!("{m1:02}/{m2:02}"),
         });
     }
-    if let Some(c) = FIRST_MONTHS.captures(t) {
+    if let Some(c) = first_word_captures(&FIRST_MONTHS, t) {
         let n = c
             .get(1)
             .or(c.get(3))
@@ -396,7 +397,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             None => format!("01/{n:02}"),
         });
     }
-    if let Some(c) = MONTH_RANGE.captures(t) {
+    if let Some(c) = first_word_captures(&MONTH_RANGE, t) {
         let (m1, m2, stated) = if let Some(a) = c.get(1) {
             (
                 amur_dates::month_from_word(a.as_str())?,
@@ -416,7 +417,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             None => format!("{m1:02}/{m2:02}"),
         });
     }
-    if let Some(c) = YEAR.captures(t) {
+    if let Some(c) = first_word_captures(&YEAR, t) {
         let y = c
             .get(1)
             .or(c.get(2))
@@ -632,8 +633,7 @@ pub fn find(cx: &Ctx) -> Vec<Figure> {
             cx.has_marker(span, MarkerKind::Target) || {
                 let t = &text[span.0..span.1];
                 cx.doc.published.is_some_and(|p| {
-                    BY_YEAR
-                        .captures(t)
+                    first_word_captures(&BY_YEAR, t)
                         .and_then(|c| c[1].parse::<i32>().ok())
                         .is_some_and(|y| y >= p.year())
                 })

@@ -223,7 +223,7 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
     use regex::Regex;
     use std::sync::LazyLock;
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(горком|партком|обком|райком|провинциальн\w* комитет|городск\w* комитет)\w*(\s+(?:КПК|партии))?\s+").expect("static regex")
+        Regex::new(r"(?i)(горком|партком|обком|райком|провинциальн\w* комитет|городск\w* комитет)\w*(\s+(?:КПК|партии))?\s+").expect("static regex")
     });
     // The committee is the CPC's only when the text says so near it; a
     // горком or обком alone may be a Soviet-era or another party's committee.
@@ -240,7 +240,8 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
         CPC.iter().any(|w| text[a..b].contains(w))
     };
     let mut out = Vec::new();
-    for m in RE.find_iter(text) {
+    let found = amur_dates::words::bounded_captures(&RE, text, amur_dates::words::Edges::LEAD);
+    for m in found.filter_map(|c| c.get(0)) {
         let Some((_, pe, place)) = places.iter().find(|(ps, _, _)| *ps == m.end()) else {
             continue;
         };

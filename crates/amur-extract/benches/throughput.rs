@@ -4,7 +4,7 @@
 //! Corpus: the repository's `examples/` (always), plus every file under the
 //! folders named in `AMUR_BENCH_CORPUS` (colon-separated), e.g. the seeds and
 //! the article-extraction benchmark pages in `../shared`. `AMUR_BENCH_ONLY=text`
-//! or `html` measures one kind.
+//! or `html` measures one kind; `AMUR_BENCH_PASSES=N` runs N timed passes.
 
 use amur_extract::Pipeline;
 use amur_sources::{expand_inputs, read_input, Limits, PageKind, RawPage};
@@ -44,7 +44,15 @@ fn measure(label: &str, pipeline: &Pipeline, pages: &[&RawPage]) {
     let start = Instant::now();
     let mut n = 0usize;
     let mut passes = 0usize;
-    while start.elapsed() < Duration::from_secs(3) || passes == 0 {
+    // AMUR_BENCH_PASSES fixes the number of passes (for instruction counts
+    // under callgrind, where wall-clock time means nothing).
+    let fixed: Option<usize> = std::env::var("AMUR_BENCH_PASSES")
+        .ok()
+        .and_then(|p| p.parse().ok());
+    while fixed.map_or(
+        start.elapsed() < Duration::from_secs(3) || passes == 0,
+        |f| passes < f,
+    ) {
         for p in pages {
             let _ = std::hint::black_box(pipeline.extract(p));
             n += 1;

@@ -92,8 +92,12 @@ impl Index {
         let mut keys: Vec<(String, Pattern)> = map.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         let (strings, patterns): (Vec<String>, Vec<Pattern>) = keys.into_iter().unzip();
+        // A full DFA: every page runs overlapping searches over every name,
+        // and the DFA's table (a few MB here) searches several times faster
+        // than the default NFA.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&strings)
             .ok();
         Index { ac, patterns }

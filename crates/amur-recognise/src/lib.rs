@@ -52,10 +52,10 @@ pub struct Recogniser {
     families: HashMap<String, Vec<usize>>,
     /// Known people by order-blind name key.
     person_keys: HashMap<String, usize>,
-    /// Phonetic keys of known family names.
-    family_keys: Vec<(String, Vec<usize>)>,
-    /// Phonetic keys of known full English names.
-    name_keys: Vec<(String, usize)>,
+    /// Phonetic keys of known family names, as characters.
+    family_keys: Vec<(Vec<char>, Vec<usize>)>,
+    /// Phonetic keys of known full English names, as characters.
+    name_keys: Vec<(Vec<char>, usize)>,
 }
 
 /// Order-, case- and punctuation-blind key of a name.
@@ -146,14 +146,19 @@ impl Recogniser {
         let family_keys = families
             .iter()
             .filter(|(f, _)| f.chars().count() >= 4)
-            .map(|(f, idx)| (tr::phonetic_key(f), idx.clone()))
+            .map(|(f, idx)| (tr::phonetic_key(f).chars().collect(), idx.clone()))
             .collect();
         let name_keys = data
             .entities()
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Person)
-            .filter_map(|(i, e)| Some((tr::phonetic_key(e.names.en.as_deref()?), i)))
+            .filter_map(|(i, e)| {
+                Some((
+                    tr::phonetic_key(e.names.en.as_deref()?).chars().collect(),
+                    i,
+                ))
+            })
             .collect();
         Recogniser {
             family_keys,
@@ -663,7 +668,7 @@ impl Recogniser {
             if f.chars().count() < 4 {
                 return None;
             }
-            let k = tr::phonetic_key(f);
+            let k: Vec<char> = tr::phonetic_key(f).chars().collect();
             // Zakharov is not Zakharova: a Russian family name's feminine
             // "-a" tells two people apart.
             let lower = f.to_lowercase();
@@ -673,16 +678,18 @@ impl Recogniser {
                     g == format!("{lower}a") || lower == format!("{g}a")
                 })
             };
+            let mut rows = Rows::default();
             for (fk, idxs) in &self.family_keys {
-                let s = key_similarity(&k, fk);
+                let s = key_similarity(&k, fk, threshold, &mut rows);
                 if s >= threshold {
                     best.extend(idxs.iter().filter(|&&i| !other_gender(i)).map(|&i| (s, i)));
                 }
             }
         } else {
-            let k = tr::phonetic_key(name);
+            let k: Vec<char> = tr::phonetic_key(name).chars().collect();
+            let mut rows = Rows::default();
             for (nk, i) in &self.name_keys {
-                let s = key_similarity(&k, nk);
+                let s = key_similarity(&k, nk, threshold, &mut rows);
                 if s >= threshold {
                     best.push((s, *i));
                 }
@@ -863,16 +870,32 @@ fn repeated_han_names(text: &str, clusters: &mut [Cluster]) {
     }
 }
 
-/// 1 − normalised edit distance of two phonetic keys (as `name_similarity` does).
-fn key_similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// Two rows of the edit-distance table, kept between comparisons.
+#[derive(Default)]
+struct Rows {
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+/// 1 − normalised edit distance of two phonetic keys (as `name_similarity`
+/// does), or 0 when it is certainly below `at_least`: the length difference
+/// alone, or a row of the table, already costs more than allowed. Every
+/// known name is compared with each unknown one, so the early exits matter.
+fn key_similarity(a: &[char], b: &[char], at_least: f64, rows: &mut Rows) -> f64 {
     let longest = a.len().max(b.len());
     if longest == 0 || a.len().abs_diff(b.len()) * 4 > longest {
         return 0.0;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // The largest distance that still reaches `at_least`.
+    let allowed = ((1.0 - at_least) * longest as f64 + 1e-9).floor() as usize;
+    if a.len().abs_diff(b.len()) > allowed {
+        return 0.0;
+    }
+    let Rows { prev, cur } = rows;
+    prev.clear();
+    prev.extend(0..=b.len());
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
@@ -880,7 +903,11 @@ fn key_similarity(a: &str, b: &str) -> f64 {
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        // Distances never shrink down the table.
+        if cur.iter().min().is_some_and(|&m| m > allowed) {
+            return 0.0;
+        }
+        std::mem::swap(prev, cur);
     }
     1.0 - prev[b.len()] as f64 / longest as f64
 }
@@ -933,6 +960,29 @@ impl CharIndex {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn key_similarity_exits_early_only_below_the_bar() {
+        let k = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut rows = Rows::default();
+        // One edit in 12: 0.917, above 0.9 and below 0.92.
+        let s = key_similarity(&k("hwangshihwei"), &k("hwangshihwai"), 0.9, &mut rows);
+        assert!((s - (1.0 - 1.0 / 12.0)).abs() < 1e-12);
+        assert_eq!(
+            key_similarity(&k("hwangshihwei"), &k("hwangshihwai"), 0.92, &mut rows),
+            0.0
+        );
+        // Two edits in 25 is exactly 0.92: still reached.
+        let a = "abcdefghijklmnopqrstuvwxy";
+        let b = "abcdefghijklmnopqrstuvwzz";
+        assert!(key_similarity(&k(a), &k(b), 0.92, &mut rows) >= 0.92);
+        // Far apart: cut short, never a false 1.0.
+        assert_eq!(
+            key_similarity(&k("zhang"), &k("ivanov"), 0.85, &mut rows),
+            0.0
+        );
+        assert_eq!(key_similarity(&k(""), &k(""), 0.85, &mut rows), 0.0);
+    }
     use super::*;
     use std::sync::LazyLock;
 

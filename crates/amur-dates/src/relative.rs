@@ -269,10 +269,11 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
     // A pattern is run only when the paragraph holds words it needs: most
     // of the scan's time is in these regexes.
     let g = Guards::new(text);
-    let taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
-        let (s, e) = (s + base, e + base);
-        if raw.iter().all(|(a, b, _)| e <= *a || *b <= s) {
-            raw.push((s, e, k));
+    // The first pattern to claim a span keeps it.
+    let mut claimed = std::collections::BTreeMap::new();
+    let mut taken = |s: usize, e: usize, k: Kind, raw: &mut Vec<(usize, usize, Kind)>| {
+        if claim(&mut claimed, s, e) {
+            raw.push((s + base, e + base, k));
         }
     };
     for c in g
@@ -527,6 +528,21 @@ fn scan(text: &str, base: usize, raw: &mut Vec<(usize, usize, Kind)>) {
             raw,
         );
     }
+}
+
+/// Claims `s..e` in `claimed` (non-overlapping spans by start) unless it
+/// overlaps one claimed before. Only the span starting last before `e` can
+/// overlap, so the test is one lookup, not a walk of every span.
+fn claim(claimed: &mut std::collections::BTreeMap<usize, usize>, s: usize, e: usize) -> bool {
+    if claimed
+        .range(..e)
+        .next_back()
+        .is_some_and(|(_, &end)| end > s)
+    {
+        return false;
+    }
+    claimed.insert(s, e);
+    true
 }
 
 fn resolve_all(mut raw: Vec<(usize, usize, Kind)>, published: Option<NaiveDate>) -> Vec<DateExpr> {
@@ -938,5 +954,18 @@ mod tests {
     fn no_year_without_a_reference() {
         assert_eq!(values("in April the delegation visited", None), [None]);
         assert_eq!(values("At the end of March this year", None), [None]);
+    }
+
+    #[test]
+    fn a_claimed_span_refuses_only_overlaps() {
+        let mut c = std::collections::BTreeMap::new();
+        assert!(claim(&mut c, 10, 20));
+        assert!(claim(&mut c, 30, 40));
+        assert!(!claim(&mut c, 15, 25));
+        assert!(!claim(&mut c, 5, 11));
+        assert!(!claim(&mut c, 19, 31));
+        assert!(claim(&mut c, 20, 30));
+        assert!(claim(&mut c, 0, 10));
+        assert!(claim(&mut c, 40, 41));
     }
 }

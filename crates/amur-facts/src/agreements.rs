@@ -4,7 +4,7 @@
 
 use crate::{Ctx, M};
 use amur_dates::words::{bounded_captures, is_word_match, Edges};
-use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector};
+use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector, Span};
 use amur_refdata::MarkerKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -122,10 +122,90 @@ fn without_covered_countries(cx: &Ctx, parties: Vec<EntityId>) -> Vec<EntityId> 
         .collect()
 }
 
+/// The events ordered by where their evidence starts, so that each signing
+/// sentence finds its date in log time (a long page has thousands of both).
+struct EventIndex {
+    /// (evidence start, position in the event list), by start.
+    by_start: Vec<(usize, usize)>,
+    /// For each entry of `by_start`, the largest list position up to it.
+    latest: Vec<usize>,
+    /// The longest evidence span of a signing event.
+    longest_signing: usize,
+}
+
+impl EventIndex {
+    /// The index of the events that pass `keep`.
+    fn new(events: &[Event], keep: impl Fn(&Event) -> bool) -> Self {
+        let mut by_start: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| keep(e))
+            .map(|(i, e)| (e.evidence.start, i))
+            .collect();
+        by_start.sort_unstable();
+        let latest = by_start
+            .iter()
+            .scan(0, |m, &(_, i)| {
+                *m = (*m).max(i);
+                Some(*m)
+            })
+            .collect();
+        let longest_signing = events
+            .iter()
+            .filter(|e| e.kind == EventType::Signing)
+            .map(|e| e.evidence.end.saturating_sub(e.evidence.start))
+            .max()
+            .unwrap_or(0);
+        EventIndex {
+            by_start,
+            latest,
+            longest_signing,
+        }
+    }
+
+    /// The date of the first signing event (in list order) whose evidence
+    /// overlaps `evidence`, else of the last event (in list order) that
+    /// starts at or before it.
+    fn signing_at(&self, events: &[Event], evidence: &Span) -> Option<String> {
+        let upto = self.by_start.partition_point(|&(s, _)| s < evidence.end);
+        // Only events starting at most the longest signing span earlier can overlap.
+        let from = self
+            .by_start
+            .partition_point(|&(s, _)| s + self.longest_signing < evidence.start);
+        let signing = self.by_start[from.min(upto)..upto]
+            .iter()
+            .map(|&(_, i)| i)
+            .filter(|&i| {
+                events[i].kind == EventType::Signing && events[i].evidence.overlaps(evidence)
+            })
+            .min();
+        if let Some(d) = signing.and_then(|i| events[i].date.clone()) {
+            return Some(d);
+        }
+        events[self.latest_at(evidence.start)?].date.clone()
+    }
+
+    /// The last event (in list order) whose evidence starts at or before `at`.
+    fn latest_at(&self, at: usize) -> Option<usize> {
+        let before = self.by_start.partition_point(|&(s, _)| s <= at);
+        self.latest.get(before.checked_sub(1)?).copied()
+    }
+}
+
 /// Agreements signed in the article; `events` gives signing dates.
 pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
     let text = cx.doc.text;
     let mut out: Vec<Agreement> = Vec::new();
+    let dates = EventIndex::new(events, |_| true);
+    // The meetings, visits and signings a "the sides signed" sentence can report.
+    let told = EventIndex::new(events, |e| {
+        matches!(
+            e.kind,
+            EventType::Meeting | EventType::Visit | EventType::Signing
+        )
+    });
+    let mut told_parties: std::collections::HashMap<usize, Vec<EntityId>> =
+        std::collections::HashMap::new();
     for &sent in &cx.sentences {
         // Triggers are in text order: look from the sentence's start only.
         let from = cx.triggers.partition_point(|h| h.start < sent.0);
@@ -140,17 +220,7 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
             continue;
         }
         let evidence = cx.span(sent);
-        let date = events
-            .iter()
-            .find(|e| e.kind == EventType::Signing && e.evidence.overlaps(&evidence))
-            .and_then(|e| e.date.clone())
-            .or_else(|| {
-                events
-                    .iter()
-                    .rev()
-                    .find(|e| e.evidence.start <= evidence.start)
-                    .and_then(|e| e.date.clone())
-            });
+        let date = dates.signing_at(events, &evidence);
         // Segments: comma-separated parts of the sentence, never cutting a name;
         // reported speech starts after "said that".
         let inside = |at: usize| cx.inside_mention(at);
@@ -227,24 +297,24 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
                 .any(|e| word.ends_with(e));
         if !found && past {
             // "The sides signed …": the parties are those of the event being reported.
-            let p: Vec<EntityId> = events
-                .iter()
-                .rev()
-                .find(|e| {
-                    e.evidence.start <= evidence.start
-                        && matches!(
-                            e.kind,
-                            EventType::Meeting | EventType::Visit | EventType::Signing
-                        )
-                })
-                .map(|e| {
-                    let ids: Vec<&EntityId> = e.participants.iter().map(|p| &p.entity).collect();
-                    let ms: Vec<&M> = cx
-                        .mentions
-                        .iter()
-                        .filter(|m| ids.contains(&&cx.entity(m).id))
-                        .collect();
-                    parties(cx, &ms)
+            // Each event's parties are worked out once: a long page tells
+            // many signings of the same few events.
+            let p: Vec<EntityId> = told
+                .latest_at(evidence.start)
+                .map(|i| {
+                    told_parties
+                        .entry(i)
+                        .or_insert_with(|| {
+                            let ids: Vec<&EntityId> =
+                                events[i].participants.iter().map(|p| &p.entity).collect();
+                            let ms: Vec<&M> = cx
+                                .mentions
+                                .iter()
+                                .filter(|m| ids.contains(&&cx.entity(m).id))
+                                .collect();
+                            parties(cx, &ms)
+                        })
+                        .clone()
                 })
                 .unwrap_or_default();
             if p.len() >= 2 {
@@ -337,9 +407,80 @@ fn pairs_of(cx: &Ctx, seg: (usize, usize)) -> Vec<(usize, usize)> {
 }
 
 fn sector_in(cx: &Ctx, (s, e): (usize, usize)) -> Option<Sector> {
-    cx.sector_hits
+    // Hits are in text order: start at the span, not at the text's start.
+    let first = cx.sector_hits.partition_point(|h| h.start < s);
+    cx.sector_hits[first..]
         .iter()
-        .filter(|h| s <= h.start && h.end <= e)
+        .take_while(|h| h.start < e)
+        .filter(|h| h.end <= e)
         .map(|h| h.class)
         .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use amur_record::Status;
+
+    fn event(kind: EventType, start: usize, end: usize, date: Option<&str>) -> Event {
+        Event {
+            kind,
+            mode: None,
+            status: Status::Occurred,
+            date: date.map(str::to_string),
+            date_approximate: false,
+            location: None,
+            participants: Vec::new(),
+            evidence: Span::new(start, end),
+        }
+    }
+
+    /// What the index answers, found by walking every event.
+    fn walk(events: &[Event], evidence: &Span) -> Option<String> {
+        events
+            .iter()
+            .find(|e| e.kind == EventType::Signing && e.evidence.overlaps(evidence))
+            .and_then(|e| e.date.clone())
+            .or_else(|| {
+                events
+                    .iter()
+                    .rev()
+                    .find(|e| e.evidence.start <= evidence.start)
+                    .and_then(|e| e.date.clone())
+            })
+    }
+
+    #[test]
+    fn the_event_index_answers_as_a_walk_does() {
+        let events = vec![
+            event(EventType::Meeting, 0, 50, Some("2024-05-01")),
+            event(EventType::Signing, 60, 120, None),
+            event(EventType::Signing, 100, 300, Some("2024-05-02")),
+            event(EventType::Visit, 40, 70, Some("2024-05-03")),
+            event(EventType::Signing, 400, 420, Some("2024-05-04")),
+        ];
+        let index = EventIndex::new(&events, |_| true);
+        for start in (0..450).step_by(5) {
+            for len in [1, 10, 40, 200] {
+                let ev = Span::new(start, start + len);
+                assert_eq!(
+                    index.signing_at(&events, &ev),
+                    walk(&events, &ev),
+                    "{start}+{len}"
+                );
+            }
+        }
+        // No events at all: no date.
+        assert_eq!(
+            EventIndex::new(&[], |_| true).signing_at(&[], &Span::new(0, 5)),
+            None
+        );
+        // Restricted to meetings: the last meeting starting before the point.
+        let meetings = EventIndex::new(&events, |e| e.kind == EventType::Meeting);
+        assert_eq!(meetings.latest_at(10), Some(0));
+        assert_eq!(
+            EventIndex::new(&events, |e| e.kind == EventType::Visit).latest_at(10),
+            None
+        );
+    }
 }

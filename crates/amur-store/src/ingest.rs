@@ -316,6 +316,29 @@ impl Store {
         Ok(sum)
     }
 
+    /// Recomputes every document's MinHash signature and LSH bands from its
+    /// stored record (after the signature scheme changed: store version 3).
+    pub fn resign_minhash(&mut self) -> Result<()> {
+        let recs = self.records_where("1=1")?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM minhash_bands", [])?;
+        for rec in &recs {
+            let sig = minhash::signature(&rec.text);
+            tx.execute(
+                "UPDATE documents SET minhash=?1 WHERE doc_id=?2",
+                params![minhash::to_bytes(&sig), rec.doc_id],
+            )?;
+            for (i, b) in minhash::bands(&sig).iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO minhash_bands(band, key, doc_id) VALUES(?1, ?2, ?3)",
+                    params![i as i64, *b as i64, rec.doc_id],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Rebuilds the extracted tables from the stored records (no
     /// re-extraction) and re-applies curation: how `curate undo` and a store
     /// upgrade start again from what the articles say. Regions come from
@@ -765,6 +788,47 @@ mod tests {
             s.search("bridge", &Default::default(), 10).unwrap().len(),
             2
         );
+    }
+
+    #[test]
+    fn a_version_2_store_is_resigned_on_open() {
+        // Store version 3 changed the MinHash hash function: a writer opening
+        // an older store recomputes every signature and band from the records.
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut s = Store::create(dir.path()).unwrap();
+            s.ingest_batch(&[rec(1, "2022-06-10", None)], &|_: &str| Vec::new())
+                .unwrap();
+            s.conn
+                .execute_batch(
+                    "UPDATE meta SET value='2' WHERE key='store_version';
+                     UPDATE documents SET minhash=zeroblob(512);
+                     DELETE FROM minhash_bands;",
+                )
+                .unwrap();
+        }
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(crate::Error::TooOld { found: 2, .. })
+        ));
+        let s = Store::create(dir.path()).unwrap();
+        let (text, stored): (String, Vec<u8>) = s
+            .conn
+            .query_row(
+                "SELECT json_extract(record, '$.text'), minhash FROM documents",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            crate::minhash::from_bytes(&stored),
+            crate::minhash::signature(&text)
+        );
+        let bands: i64 = s
+            .conn
+            .query_row("SELECT COUNT(*) FROM minhash_bands", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(bands as usize, crate::minhash::PERM / crate::minhash::ROWS);
     }
 
     #[test]

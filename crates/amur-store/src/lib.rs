@@ -238,7 +238,11 @@ impl Store {
             dir: dir.to_path_buf(),
             _lock: Some(lock),
         };
-        if old.is_some_and(|v| v < schema::STORE_VERSION) {
+        if old.is_some_and(|v| v < 3) {
+            // Version 3 hashes MinHash shingles with a fixed function.
+            store.resign_minhash()?;
+        }
+        if old.is_some_and(|v| v < 2) {
             // Fill the new columns, and re-index (Chinese is now folded).
             store.rebuild_from_records(None)?;
             store.conn.execute("UPDATE documents SET indexed=0", [])?;

@@ -4,8 +4,9 @@
 
 use rusqlite::Connection;
 
-/// Version of the store layout (2: facts carry their index in the record, `idx`).
-pub const STORE_VERSION: u32 = 2;
+/// Version of the store layout (2: facts carry their index in the record,
+/// `idx`; 3: MinHash signatures from a fixed hash function).
+pub const STORE_VERSION: u32 = 3;
 
 /// Tables and indexes, created if missing.
 pub const SCHEMA: &str = r#"

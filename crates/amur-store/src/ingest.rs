@@ -138,11 +138,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         for (page, rec) in items {
             let exists: Option<i64> = tx
-                .query_row(
-                    "SELECT 1 FROM documents WHERE doc_id=?1",
-                    [&rec.doc_id],
-                    |r| r.get(0),
-                )
+                .prepare_cached("SELECT 1 FROM documents WHERE doc_id=?1")?
+                .query_row([&rec.doc_id], |r| r.get(0))
                 .optional()?;
             if exists.is_some() || added.iter().any(|r| r.doc_id == rec.doc_id) {
                 sum.duplicate += 1;
@@ -153,29 +150,24 @@ impl Store {
             } else {
                 "text"
             };
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO pages(doc_id, source, kind, content, declared) VALUES(?1, ?2, ?3, ?4, ?5)",
-                params![rec.doc_id, page.source, kind, page.content, declared_json(page)],
-            )?;
+            )?
+            .execute(params![rec.doc_id, page.source, kind, page.content, declared_json(page)])?;
             let sig = minhash::signature(&rec.text);
             let near = near_duplicate(&tx, &sig)?;
             if near.is_some() {
                 sum.near_duplicate += 1;
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents(doc_id, source, title, published, language, outlet, record, minhash, near_dup_of, indexed, ingested_at)
                  VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
-                params![
-                    rec.doc_id, rec.source, rec.title, rec.published, rec.language.code(), rec.outlet,
-                    serde_json::to_string(rec)?, minhash::to_bytes(&sig), near, now()
-                ],
-            )?;
-            for (i, b) in minhash::bands(&sig).iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO minhash_bands(band, key, doc_id) VALUES(?1, ?2, ?3)",
-                    params![i as i64, *b as i64, rec.doc_id],
-                )?;
-            }
+            )?
+            .execute(params![
+                rec.doc_id, rec.source, rec.title, rec.published, rec.language.code(), rec.outlet,
+                serde_json::to_string(rec)?, minhash::to_bytes(&sig), near, now()
+            ])?;
+            insert_bands(&tx, &rec.doc_id, &sig)?;
             sum.merged_events += insert_extracted(&tx, rec, region_of)?;
             sum.new += 1;
             added.push(rec);
@@ -197,11 +189,11 @@ impl Store {
         w.commit()?;
         self.index.reload()?;
         let tx = self.conn.unchecked_transaction()?;
-        for r in recs {
-            tx.execute(
-                "UPDATE documents SET indexed=1 WHERE doc_id=?1",
-                [&r.doc_id],
-            )?;
+        {
+            let mut st = tx.prepare_cached("UPDATE documents SET indexed=1 WHERE doc_id=?1")?;
+            for r in recs {
+                st.execute([&r.doc_id])?;
+            }
         }
         tx.commit()?;
         Ok(())
@@ -328,12 +320,7 @@ impl Store {
                 "UPDATE documents SET minhash=?1 WHERE doc_id=?2",
                 params![minhash::to_bytes(&sig), rec.doc_id],
             )?;
-            for (i, b) in minhash::bands(&sig).iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO minhash_bands(band, key, doc_id) VALUES(?1, ?2, ?3)",
-                    params![i as i64, *b as i64, rec.doc_id],
-                )?;
-            }
+            insert_bands(&tx, &rec.doc_id, &sig)?;
         }
         tx.commit()?;
         Ok(())
@@ -365,6 +352,17 @@ impl Store {
         tx.commit()?;
         self.apply_curation()
     }
+}
+
+/// The LSH band keys of a document's signature.
+fn insert_bands(tx: &Transaction, doc_id: &str, sig: &[u64]) -> Result<()> {
+    let mut st =
+        tx.prepare_cached("INSERT INTO minhash_bands(band, key, doc_id) VALUES(?1, ?2, ?3)")?;
+    for (i, b) in minhash::bands(sig).iter().enumerate() {
+        // Keys are stored as SQLite's signed integers, bit for bit.
+        st.execute(params![i as i64, *b as i64, doc_id])?;
+    }
+    Ok(())
 }
 
 /// Empties every table derived from the records.
@@ -420,7 +418,8 @@ pub(crate) fn refresh_event_regions(
 ) -> Result<()> {
     let rows: Vec<(i64, String)> = match event_id {
         Some(id) => {
-            tx.execute("DELETE FROM event_regions WHERE event_id=?1", [id])?;
+            tx.prepare_cached("DELETE FROM event_regions WHERE event_id=?1")?
+                .execute([id])?;
             let mut st = tx.prepare_cached(
                 "SELECT ?1, n.regions FROM event_participants p JOIN entities n ON n.id=p.entity_id WHERE p.event_id=?1
                  UNION ALL SELECT ?1, n.regions FROM events e JOIN entities n ON n.id=e.location WHERE e.event_id=?1",

@@ -374,6 +374,7 @@ fn clear_extracted(tx: &Transaction) -> Result<()> {
         "event_sources",
         "event_participants",
         "event_regions",
+        "event_pairs",
         "agreements",
         "figures",
         "relations",
@@ -420,6 +421,8 @@ pub(crate) fn refresh_event_regions(
         Some(id) => {
             tx.prepare_cached("DELETE FROM event_regions WHERE event_id=?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM event_pairs WHERE event_id=?1")?
+                .execute([id])?;
             let mut st = tx.prepare_cached(
                 "SELECT ?1, n.regions FROM event_participants p JOIN entities n ON n.id=p.entity_id WHERE p.event_id=?1
                  UNION ALL SELECT ?1, n.regions FROM events e JOIN entities n ON n.id=e.location WHERE e.event_id=?1",
@@ -431,6 +434,7 @@ pub(crate) fn refresh_event_regions(
         }
         None => {
             tx.execute("DELETE FROM event_regions", [])?;
+            tx.execute("DELETE FROM event_pairs", [])?;
             let mut st = tx.prepare(
                 "SELECT p.event_id, n.regions FROM event_participants p JOIN entities n ON n.id=p.entity_id
                  UNION ALL SELECT e.event_id, n.regions FROM events e JOIN entities n ON n.id=e.location",
@@ -441,11 +445,26 @@ pub(crate) fn refresh_event_regions(
             rows
         }
     };
+    let mut by_event: std::collections::BTreeMap<i64, std::collections::BTreeSet<&str>> =
+        std::collections::BTreeMap::new();
+    for (e, regs) in &rows {
+        by_event
+            .entry(*e)
+            .or_default()
+            .extend(regs.split_whitespace());
+    }
     let mut ins =
         tx.prepare_cached("INSERT OR IGNORE INTO event_regions(event_id, region) VALUES(?1, ?2)")?;
-    for (e, regs) in rows {
-        for r in regs.split_whitespace() {
-            ins.execute(params![e, r])?;
+    // Every two regions of an event, in order: a pair query reads only the
+    // events of that pair, not all of one region's.
+    let mut pair =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_pairs(a, b, event_id) VALUES(?1, ?2, ?3)")?;
+    for (e, regs) in &by_event {
+        for (i, a) in regs.iter().enumerate() {
+            ins.execute(params![e, a])?;
+            for b in regs.iter().skip(i + 1) {
+                pair.execute(params![a, b, e])?;
+            }
         }
     }
     Ok(())
@@ -789,6 +808,78 @@ mod tests {
         );
     }
 
+    /// A meeting of the given regions (ISO codes), reported on `day`.
+    fn meeting(i: usize, day: &str, codes: &[&str]) -> (RawPage, Record) {
+        let text = format!("The governors met on {day}. Report {i}.");
+        let entities: Vec<serde_json::Value> = codes
+            .iter()
+            .map(|c| {
+                json!({"id": format!("region:{c}"), "type": "region", "name": c, "code": c,
+                            "names": {"en": c}, "mentions": []})
+            })
+            .collect();
+        let participants: Vec<serde_json::Value> = codes
+            .iter()
+            .map(|c| json!({"entity": format!("region:{c}"), "role": "party"}))
+            .collect();
+        let r: Record = serde_json::from_value(json!({
+            "doc_id": format!("m{i}"), "source": format!("m{i}.txt"), "published": day,
+            "language": "en", "authors": [], "text": text, "sectors": [], "entities": entities,
+            "events": [{"type": "meeting", "status": "occurred", "date": day,
+                        "participants": participants, "evidence": {"start": 0, "end": 20}}],
+            "agreements": [], "figures": [], "relations": []
+        }))
+        .unwrap();
+        let page = RawPage {
+            source: r.source.clone(),
+            kind: PageKind::Text,
+            content: r.text.clone(),
+            encoding: "UTF-8",
+            declared: Default::default(),
+        };
+        (page, r)
+    }
+
+    #[test]
+    fn a_pair_query_reads_the_pair_in_either_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        s.ingest_batch(
+            &[
+                meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
+                meeting(2, "2023-03-02", &["CN-HL"]),
+                meeting(3, "2023-03-03", &["RU-PRI", "RU-AMU", "CN-HL"]),
+                meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
+            ],
+            &|_: &str| Vec::new(),
+        )
+        .unwrap();
+        let dates = |q: EventQuery| -> Vec<String> {
+            s.events(&EventQuery { limit: 10, ..q })
+                .unwrap()
+                .rows
+                .into_iter()
+                .filter_map(|e| e.date)
+                .collect()
+        };
+        let pair = |a: &str, b: &str| EventQuery {
+            pair: Some((a.into(), b.into())),
+            ..Default::default()
+        };
+        assert_eq!(dates(pair("CN-HL", "RU-PRI")), ["2023-03-01", "2023-03-03"]);
+        assert_eq!(dates(pair("RU-PRI", "CN-HL")), ["2023-03-01", "2023-03-03"]);
+        assert_eq!(dates(pair("RU-AMU", "CN-HL")), ["2023-03-03"]);
+        // One region twice is that region's events; a third region narrows.
+        assert_eq!(dates(pair("CN-HL", "CN-HL")).len(), 3);
+        let narrowed = EventQuery {
+            region: Some("RU-AMU".into()),
+            ..pair("CN-HL", "RU-PRI")
+        };
+        assert_eq!(dates(narrowed), ["2023-03-03"]);
+        // No such pair: nothing.
+        assert!(dates(pair("CN-JL", "RU-PRI")).is_empty());
+    }
+
     #[test]
     fn a_version_2_store_is_resigned_on_open() {
         // Store version 3 changed the MinHash hash function: a writer opening
@@ -802,7 +893,8 @@ mod tests {
                 .execute_batch(
                     "UPDATE meta SET value='2' WHERE key='store_version';
                      UPDATE documents SET minhash=zeroblob(512);
-                     DELETE FROM minhash_bands;",
+                     DELETE FROM minhash_bands;
+                     DELETE FROM event_pairs;",
                 )
                 .unwrap();
         }

@@ -31,6 +31,7 @@ pub mod query;
 pub mod schema;
 pub mod search;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -173,6 +174,10 @@ impl Store {
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // One plan per statement: without the stability guarantee SQLite
+        // re-prepares a statement whenever `LIMIT ?` or a range bound is
+        // rebound, which undoes the statement cache.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         match check_version(&conn)? {
             Some(v) if v < schema::STORE_VERSION => {
                 return Err(Error::TooOld {
@@ -227,6 +232,10 @@ impl Store {
         // Ingest runs a few dozen distinct statements per article; the default
         // cache of 16 would evict and re-prepare them all the time.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // One plan per statement: without the stability guarantee SQLite
+        // re-prepares a statement whenever `LIMIT ?` or a range bound is
+        // rebound, which undoes the statement cache.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 64 MB of page cache: ingest reads indexes it has just written.
@@ -246,8 +255,12 @@ impl Store {
             _lock: Some(lock),
         };
         if old.is_some_and(|v| v < 3) {
-            // Version 3 hashes MinHash shingles with a fixed function.
+            // Version 3 hashes MinHash shingles with a fixed function and
+            // keeps the region pairs of events.
             store.resign_minhash()?;
+            let tx = store.conn.transaction()?;
+            ingest::refresh_event_regions(&tx, None)?;
+            tx.commit()?;
         }
         if old.is_some_and(|v| v < 2) {
             // Fill the new columns, and re-index (Chinese is now folded).

@@ -391,11 +391,19 @@ impl Store {
         );
         let mut out = Vec::with_capacity(ids.len());
         // SQLite bounds the number of parameters of one statement.
-        for chunk in ids.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(",");
-            let params = rusqlite::params_from_iter(chunk.iter());
+        for chunk in ids.chunks(512) {
+            // Padded to a few list lengths with an id no event has, so the
+            // statements are prepared once and then served from the cache.
+            let (marks, n) = in_list(chunk.len());
+            let padded: Vec<i64> = chunk
+                .iter()
+                .copied()
+                .chain(std::iter::repeat(-1))
+                .take(n)
+                .collect();
+            let params = rusqlite::params_from_iter(padded.iter());
             let mut heads: HashMap<i64, Head> = HashMap::new();
-            let mut st = self.conn.prepare(&format!(
+            let mut st = self.conn.prepare_cached(&format!(
                 "SELECT event_id, type, status, mode, date, location FROM events WHERE event_id IN ({marks})"
             ))?;
             let rows = st.query_map(params, |r| {
@@ -409,10 +417,10 @@ impl Store {
                 heads.insert(id, head);
             }
             let mut parts: HashMap<i64, Vec<String>> = HashMap::new();
-            let mut st = self.conn.prepare(&format!(
+            let mut st = self.conn.prepare_cached(&format!(
                 "SELECT event_id, entity_id FROM event_participants WHERE event_id IN ({marks}) ORDER BY event_id, entity_id"
             ))?;
-            let rows = st.query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+            let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })?;
             for row in rows {
@@ -420,11 +428,11 @@ impl Store {
                 parts.entry(id).or_default().push(entity);
             }
             let mut sources: HashMap<i64, Vec<Source>> = HashMap::new();
-            let mut st = self.conn.prepare(&format!(
+            let mut st = self.conn.prepare_cached(&format!(
                 "SELECT s.event_id, s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end
                  FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id IN ({marks}) ORDER BY s.event_id, d.rowid, s.idx"
             ))?;
-            let rows = st.query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+            let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
                 let doc: String = r.get(1)?;
                 let idx: i64 = r.get(2)?;
                 Ok((
@@ -452,12 +460,19 @@ impl Store {
             wanted.sort();
             wanted.dedup();
             let mut names: HashMap<String, String> = HashMap::new();
-            for group in wanted.chunks(500) {
-                let marks = vec!["?"; group.len()].join(",");
-                let mut st = self.conn.prepare(&format!(
+            let none = String::new();
+            for group in wanted.chunks(512) {
+                let (marks, n) = in_list(group.len());
+                let padded: Vec<&String> = group
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat(&none))
+                    .take(n)
+                    .collect();
+                let mut st = self.conn.prepare_cached(&format!(
                     "SELECT id, name FROM entities WHERE id IN ({marks})"
                 ))?;
-                let rows = st.query_map(rusqlite::params_from_iter(group.iter()), |r| {
+                let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
                 })?;
                 for row in rows {
@@ -507,25 +522,39 @@ impl Store {
 
     /// Events matching the filters, as a timeline (oldest first; undated last).
     pub fn events(&self, q: &EventQuery) -> Result<Listing<EventRow>> {
+        // Two different regions: the pair's own events drive the query.
+        let pair = q
+            .pair
+            .as_ref()
+            .map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+            .filter(|(a, b)| a != b);
         let mut regions: Vec<&String> = Vec::new();
         if let Some(r) = &q.region {
             regions.push(r);
         }
-        if let Some((a, b)) = &q.pair {
+        if let (Some((a, _)), None) = (&q.pair, pair) {
             regions.push(a);
-            regions.push(b);
         }
         let mut args: Vec<String> = Vec::new();
-        // With a region, its events (an index range) drive the query and the
-        // few that match are sorted; without, the date index is walked.
-        let mut sql = match regions.first() {
-            Some(first) => {
+        // With a pair or a region, its events (an index range) drive the
+        // query and the few that match are sorted; without, the date index
+        // is walked.
+        let mut sql = match (pair, regions.first()) {
+            (Some((a, b)), _) => {
+                args.push(a.clone());
+                args.push(b.clone());
+                regions.insert(0, a);
+                String::from(
+                    "SELECT e.event_id FROM event_pairs r0 CROSS JOIN events e ON e.event_id=r0.event_id WHERE r0.a=? AND r0.b=?",
+                )
+            }
+            (None, Some(first)) => {
                 args.push((*first).clone());
                 String::from(
                     "SELECT e.event_id FROM event_regions r0 CROSS JOIN events e ON e.event_id=r0.event_id WHERE r0.region=?",
                 )
             }
-            None => String::from("SELECT e.event_id FROM events e WHERE 1=1"),
+            (None, None) => String::from("SELECT e.event_id FROM events e WHERE 1=1"),
         };
         if let Some(k) = &q.kind {
             sql.push_str(" AND e.type=?");
@@ -588,7 +617,7 @@ impl Store {
             };
             let mut st = self
                 .conn
-                .prepare(&format!("SELECT COUNT(*) FROM ({sql}{tail})"))?;
+                .prepare_cached(&format!("SELECT COUNT(*) FROM ({sql}{tail})"))?;
             let n: i64 = st.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
             ids.truncate(limit);
             n as usize
@@ -1164,5 +1193,28 @@ fn paragraph(text: &str, start: usize, end: usize) -> Marked {
     Marked {
         text: chars[a..b].iter().collect(),
         spans: vec![(start - a, end - a)],
+    }
+}
+
+/// `?` marks for an `IN (...)` list of `n` values, and the count they stand
+/// for: `n` rounded up to a power of two (at least 8, at most 512), so that a
+/// handful of statement texts serve every page size from the statement
+/// cache. The caller pads its values to that count with one that matches
+/// nothing.
+fn in_list(n: usize) -> (String, usize) {
+    let len = n.clamp(8, 512).next_power_of_two();
+    (vec!["?"; len].join(","), len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_list;
+
+    #[test]
+    fn in_lists_come_in_a_few_lengths() {
+        assert_eq!(in_list(1).1, 8);
+        assert_eq!(in_list(20).1, 32);
+        assert_eq!(in_list(512).1, 512);
+        assert_eq!(in_list(3).0, "?,?,?,?,?,?,?,?");
     }
 }

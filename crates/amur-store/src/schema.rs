@@ -5,7 +5,8 @@
 use rusqlite::Connection;
 
 /// Version of the store layout (2: facts carry their index in the record,
-/// `idx`; 3: MinHash signatures from a fixed hash function).
+/// `idx`; 3: MinHash signatures from a fixed hash function, region pairs of
+/// events in `event_pairs`).
 pub const STORE_VERSION: u32 = 3;
 
 /// Tables and indexes, created if missing.
@@ -44,12 +45,14 @@ CREATE TABLE IF NOT EXISTS relations(
   doc_id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, a TEXT NOT NULL, b TEXT NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS event_regions(event_id INTEGER NOT NULL, region TEXT NOT NULL, PRIMARY KEY(region, event_id));
+CREATE TABLE IF NOT EXISTS event_pairs(a TEXT NOT NULL, b TEXT NOT NULL, event_id INTEGER NOT NULL, PRIMARY KEY(a, b, event_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS minhash_bands(band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS curation(
   id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT, value TEXT,
   created TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS minhash_key ON minhash_bands(band, key);
 CREATE INDEX IF NOT EXISTS event_regions_event ON event_regions(event_id);
+CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs(event_id);
 CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(indexed) WHERE indexed=0;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);

@@ -112,18 +112,31 @@ async function searchPage(q) {
     v => { location.hash = "#/search?" + params(v); });
   if (!q.q) return show(el("h1", "Search"), f);
   const r = await api("/api/search?" + params(Object.assign({ limit: 100 }, q)));
-  // Facets over the hits shown: language and year, each a refinement link.
+  // Facets counted by the server over every match: language, year and
+  // region refine the search; entity types are shown as counts.
   const facets = el("div", undefined, "facets");
-  const count = key => r.hits.reduce((m, h) => { const k = key(h) || "unknown"; m[k] = (m[k] || 0) + 1; return m; }, {});
-  for (const [k, n] of Object.entries(count(h => h.language))) facets.append(link(k + " (" + n + ")", "#/search?" + params(Object.assign({}, q, { lang: k }))));
-  for (const [k, n] of Object.entries(count(h => (h.published || "").slice(0, 4)))) facets.append(link(k + " (" + n + ")", "#/search?" + params(Object.assign({}, q, { from: k, to: k }))));
+  const refine = (name, list, param) => {
+    if (!list.length) return;
+    const group = el("div", undefined, "facet");
+    group.append(el("span", name + ": ", "meta"));
+    for (const c of list) {
+      const label = c.value + " (" + c.count + ")";
+      group.append(param ? link(label, "#/search?" + params(Object.assign({}, q, param(c.value)))) : el("span", label, "count"), " ");
+    }
+    facets.append(group);
+  };
+  refine("Language", r.facets.language, v => ({ lang: v }));
+  refine("Year", r.facets.year, v => ({ from: v, to: v }));
+  refine("Region", r.facets.region.slice(0, 12), v => ({ region: v }));
+  refine("Names", r.facets.entity_type, null);
   const list = el("div");
   for (const h of r.hits) {
     const row = el("div", undefined, "row");
     row.append(link(h.title || h.source, "#/article/" + encodeURIComponent(h.doc_id)), el("div", (h.published || "undated") + " · " + h.language + " · " + h.source, "meta"));
     list.append(row);
   }
-  show(el("h1", "Search"), f, facets, el("p", r.hits.length + " article(s)", "meta"), list);
+  const shown = r.hits.length < r.total ? r.hits.length + " of " + r.total : String(r.total);
+  show(el("h1", "Search"), f, facets, el("p", shown + " article(s)", "meta"), list);
 }
 
 async function eventsPage(q, heading) {

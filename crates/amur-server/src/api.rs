@@ -136,8 +136,14 @@ pub async fn search(
             from: day(from),
             to: day(to),
         };
-        let hits = store.search(&q, &filters, limit)?;
-        Ok(Json(json!({"query": q, "limit": limit, "hits": hits})))
+        let page = store.search_faceted(&q, &filters, limit)?;
+        Ok(Json(json!({
+            "query": q,
+            "limit": limit,
+            "total": page.total,
+            "facets": page.facets,
+            "hits": page.hits,
+        })))
     })
     .await
 }

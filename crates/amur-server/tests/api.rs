@@ -378,3 +378,28 @@ fn a_cli_writer_and_the_server_share_the_writer_lock() {
             >= 1
     );
 }
+
+#[test]
+fn search_facets_count_the_whole_result_not_the_page() {
+    let s = shared();
+    let all = get(s.addr, "/api/search?q=Heilongjiang&limit=1000").json();
+    let one = get(s.addr, "/api/search?q=Heilongjiang&limit=1").json();
+    let total = all["total"].as_u64().unwrap();
+    assert!(total >= 2, "{all}");
+    assert_eq!(one["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(one["total"].as_u64(), Some(total));
+    // The same counts whatever the page size, and they add up to the total.
+    assert_eq!(one["facets"], all["facets"]);
+    let langs: u64 = all["facets"]["language"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(langs, total);
+    // A facet value refines the search to exactly its count.
+    let first = &all["facets"]["language"][0];
+    let lang = first["value"].as_str().unwrap();
+    let narrowed = get(s.addr, &format!("/api/search?q=Heilongjiang&lang={lang}")).json();
+    assert_eq!(narrowed["total"], first["count"]);
+}

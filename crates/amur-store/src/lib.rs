@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 
 pub use ingest::region_resolver;
 pub use query::Stats;
-pub use search::Filters;
+pub use search::{FacetCount, Facets, Filters};
 
 /// Prepared statements kept per connection (ingest and the queries use
 /// about 25 between them; the default keeps 16).
@@ -248,6 +248,15 @@ impl Store {
             params![schema::STORE_VERSION.to_string(), amur_record::SCHEMA_VERSION.to_string()],
         )?;
         let index = search::SearchIndex::open(&dir.join("index"))?;
+        let index = if index.current() {
+            index
+        } else {
+            // An index of an older layout (no facet columns): emptied here,
+            // refilled from the records by `repair_index` below.
+            drop(index);
+            conn.execute("UPDATE documents SET indexed=0", [])?;
+            search::SearchIndex::rebuild(&dir.join("index"))?
+        };
         let mut store = Store {
             conn,
             index,

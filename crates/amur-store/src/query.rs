@@ -1,7 +1,7 @@
 //! The read side: full-text search, event timelines, entity profiles and
 //! statistics. Results are plain rows that the CLI prints as tables, JSON or CSV.
 
-use crate::search::Filters;
+use crate::search::{Facets, Filters};
 use crate::{Error, Result, Store};
 use amur_refdata::RefData;
 use rusqlite::{params, OptionalExtension};
@@ -24,6 +24,17 @@ pub struct Hit {
     pub title: Option<String>,
     /// Where it was read from.
     pub source: String,
+}
+
+/// One page of search results, with what the whole result set holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// Articles matching in all.
+    pub total: usize,
+    /// Counts over every matching article.
+    pub facets: Facets,
 }
 
 /// Event filters (validated values: see [`crate::filters`]).
@@ -306,8 +317,35 @@ pub struct Stats {
 impl Store {
     /// Full-text search with filters.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>> {
+        self.hits(self.index.search(query, filters, limit)?)
+    }
+
+    /// [`Store::search`] with the number of matching articles and facets
+    /// counted over all of them. A store whose index predates the facet
+    /// columns (until a writer rebuilds it) answers with empty facets.
+    pub fn search_faceted(
+        &self,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<SearchPage> {
+        let (found, total, facets) = if self.index.current() {
+            self.index.search_faceted(query, filters, limit)?
+        } else {
+            let found = self.index.search(query, filters, limit)?;
+            let n = found.len();
+            (found, n, Facets::default())
+        };
+        Ok(SearchPage {
+            hits: self.hits(found)?,
+            total,
+            facets,
+        })
+    }
+
+    fn hits(&self, found: Vec<(f32, String)>) -> Result<Vec<Hit>> {
         let mut out = Vec::new();
-        for (score, id) in self.index.search(query, filters, limit)? {
+        for (score, id) in found {
             let row = self
                 .conn
                 .query_row(

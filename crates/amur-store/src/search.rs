@@ -9,7 +9,9 @@
 use crate::{Error, Result};
 use std::ops::Bound;
 use std::path::Path;
-use tantivy::collector::TopDocs;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::{AggContextParams, AggregationCollector};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
@@ -32,6 +34,7 @@ struct Fields {
     published: Field,
     entity: Field,
     region: Field,
+    etype: Field,
 }
 
 /// What to index of one document.
@@ -65,6 +68,82 @@ pub struct Filters {
     pub to: Option<u64>,
 }
 
+/// One value of a facet and how many matching documents have it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FacetCount {
+    /// The value (a language code, a year, a region code, an entity type).
+    pub value: String,
+    /// Matching documents with that value.
+    pub count: u64,
+}
+
+/// Counts of the matching documents by language, publication year, region
+/// concerned and type of entity named; most frequent first (years newest
+/// first).
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Facets {
+    /// By language code.
+    pub language: Vec<FacetCount>,
+    /// By year of publication (undated documents are not counted).
+    pub year: Vec<FacetCount>,
+    /// By region code concerned.
+    pub region: Vec<FacetCount>,
+    /// By type of entity named (`person`, `region`, …).
+    pub entity_type: Vec<FacetCount>,
+}
+
+impl Facets {
+    /// Reads tantivy's aggregation results (in their JSON form).
+    fn from_results(v: &serde_json::Value) -> Self {
+        let buckets = |name: &str| -> Vec<(serde_json::Value, u64)> {
+            v.get(name)
+                .and_then(|a| a.get("buckets"))
+                .and_then(|b| b.as_array())
+                .map(|b| {
+                    b.iter()
+                        .map(|e| {
+                            let n = e.get("doc_count").and_then(|c| c.as_u64()).unwrap_or(0);
+                            (e.get("key").cloned().unwrap_or_default(), n)
+                        })
+                        .filter(|(_, n)| *n > 0)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let terms = |name: &str| -> Vec<FacetCount> {
+            let mut t: Vec<FacetCount> = buckets(name)
+                .into_iter()
+                .filter_map(|(k, count)| {
+                    Some(FacetCount {
+                        value: k.as_str()?.to_string(),
+                        count,
+                    })
+                })
+                .collect();
+            t.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            t
+        };
+        // Publication days are yyyymmdd numbers; 0 is "unknown".
+        let mut year: Vec<FacetCount> = buckets("year")
+            .into_iter()
+            .filter_map(|(k, count)| {
+                let y = (k.as_f64()? / 10_000.0).floor() as u64;
+                (y > 0).then(|| FacetCount {
+                    value: y.to_string(),
+                    count,
+                })
+            })
+            .collect();
+        year.sort_by(|a, b| b.value.cmp(&a.value));
+        Facets {
+            language: terms("language"),
+            year,
+            region: terms("region"),
+            entity_type: terms("entity_type"),
+        }
+    }
+}
+
 /// The index and its reader.
 pub struct SearchIndex {
     index: Index,
@@ -85,10 +164,12 @@ fn schema() -> (Schema, Fields) {
     let en = text_field(&mut sb, "body_en", "en_stem");
     let ru = text_field(&mut sb, "body_ru", "ru_stem");
     let zh = text_field(&mut sb, "body_zh", "zh_bigram");
-    let lang = sb.add_text_field("lang", STRING);
+    // Fast columns: the facets of a search are counted over every match.
+    let lang = sb.add_text_field("lang", STRING | FAST);
     let published = sb.add_u64_field("published", INDEXED | FAST);
     let entity = sb.add_text_field("entity", STRING);
-    let region = sb.add_text_field("region", STRING);
+    let region = sb.add_text_field("region", STRING | FAST);
+    let etype = sb.add_text_field("etype", STRING | FAST);
     (
         sb.build(),
         Fields {
@@ -100,6 +181,7 @@ fn schema() -> (Schema, Fields) {
             published,
             entity,
             region,
+            etype,
         },
     )
 }
@@ -177,6 +259,7 @@ impl SearchIndex {
         })?;
         let (schema, f) = schema();
         let index = match Index::open_in_dir(dir) {
+            // An index of an older layout is left for `rebuild` (by a writer).
             Ok(i) => i,
             Err(_) => Index::create_in_dir(dir, schema)?,
         };
@@ -186,6 +269,23 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex { index, reader, f })
+    }
+
+    /// Whether the index on disk has this build's layout (fields and their
+    /// options); an older one must be rebuilt with [`SearchIndex::rebuild`].
+    pub fn current(&self) -> bool {
+        self.index.schema() == schema().0
+    }
+
+    /// Replaces the index in `dir` by an empty one of this build's layout.
+    pub fn rebuild(dir: &Path) -> Result<Self> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.display().to_string(),
+                source: e,
+            })?;
+        }
+        Self::open(dir)
     }
 
     /// A writer (one per batch).
@@ -208,6 +308,16 @@ impl SearchIndex {
         }
         for r in &d.regions {
             doc.add_text(f.region, r);
+        }
+        let mut types: Vec<&str> = d
+            .entities
+            .iter()
+            .filter_map(|e| e.split_once(':').map(|(t, _)| t))
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        for t in types {
+            doc.add_text(f.etype, t);
         }
         w.add_document(doc)?;
         Ok(())
@@ -232,6 +342,73 @@ impl SearchIndex {
         filters: &Filters,
         limit: usize,
     ) -> Result<Vec<(f32, String)>> {
+        let Some(q) = self.query(query, filters)? else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        self.doc_ids(&searcher, top)
+    }
+
+    /// [`SearchIndex::search`], with the number of matches and the facets
+    /// counted over all of them (not only the hits returned).
+    pub fn search_faceted(
+        &self,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<(Vec<(f32, String)>, usize, Facets)> {
+        let Some(q) = self.query(query, filters)? else {
+            return Ok((Vec::new(), 0, Facets::default()));
+        };
+        let searcher = self.reader.searcher();
+        let aggs: Aggregations = serde_json::from_value(serde_json::json!({
+            "language": {"terms": {"field": "lang", "size": 50}},
+            "region": {"terms": {"field": "region", "size": 200}},
+            "entity_type": {"terms": {"field": "etype", "size": 20}},
+            "year": {"histogram": {"field": "published", "interval": 10000, "min_doc_count": 1}},
+        }))
+        .map_err(|e| Error::BadQuery {
+            query: query.to_string(),
+            reason: format!("facet request: {e}"),
+        })?;
+        let agg = AggregationCollector::from_aggs(
+            aggs,
+            AggContextParams::new(Default::default(), self.index.tokenizers().clone()),
+        );
+        let (top, count, facets) = searcher.search(
+            &q,
+            &(
+                TopDocs::with_limit(limit.max(1)).order_by_score(),
+                Count,
+                agg,
+            ),
+        )?;
+        let facets =
+            Facets::from_results(&serde_json::to_value(facets).map_err(|e| Error::BadQuery {
+                query: query.to_string(),
+                reason: format!("facet result: {e}"),
+            })?);
+        Ok((self.doc_ids(&searcher, top)?, count, facets))
+    }
+
+    fn doc_ids(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+    ) -> Result<Vec<(f32, String)>> {
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = d.get_first(self.f.doc_id).and_then(|v| v.as_str()) {
+                out.push((score, id.to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The query for a search string and filters (`None` when both are empty).
+    fn query(&self, query: &str, filters: &Filters) -> Result<Option<BooleanQuery>> {
         let f = self.f;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !query.trim().is_empty() {
@@ -298,19 +475,9 @@ impl SearchIndex {
             must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         if must.is_empty() {
-            return Ok(Vec::new());
+            return Ok(None);
         }
-        let q = BooleanQuery::new(must);
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let mut out = Vec::new();
-        for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = d.get_first(f.doc_id).and_then(|v| v.as_str()) {
-                out.push((score, id.to_string()));
-            }
-        }
-        Ok(out)
+        Ok(Some(BooleanQuery::new(must)))
     }
 }
 
@@ -375,5 +542,69 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ix.search("", &dated, 10).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn facets_count_every_match_not_only_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let ix = SearchIndex::open(dir.path()).unwrap();
+        assert!(ix.current());
+        let mut w = ix.writer().unwrap();
+        let docs = [
+            (
+                "a",
+                "en",
+                20230105,
+                vec!["region:CN-HL", "person:li-si"],
+                vec!["CN-HL"],
+            ),
+            (
+                "b",
+                "en",
+                20240301,
+                vec!["region:CN-HL"],
+                vec!["CN-HL", "RU-AMU"],
+            ),
+            ("c", "ru", 20240302, vec!["city:heihe"], vec!["CN-HL"]),
+            ("d", "ru", 0, vec!["region:RU-AMU"], vec!["RU-AMU"]),
+        ];
+        for (id, lang, day, ents, regs) in &docs {
+            let doc = IndexDoc {
+                doc_id: id,
+                language: lang,
+                text: "bridge opening".into(),
+                published: *day,
+                entities: ents.iter().map(|e| e.to_string()).collect(),
+                regions: regs.iter().map(|r| r.to_string()).collect(),
+            };
+            ix.add(&w, &doc).unwrap();
+        }
+        w.commit().unwrap();
+        ix.reload().unwrap();
+        let (hits, total, f) = ix.search_faceted("bridge", &Filters::default(), 1).unwrap();
+        assert_eq!((hits.len(), total), (1, 4));
+        let pairs = |v: &[FacetCount]| -> Vec<(String, u64)> {
+            v.iter().map(|c| (c.value.clone(), c.count)).collect()
+        };
+        let p = |a: &str, n: u64| (a.to_string(), n);
+        assert_eq!(pairs(&f.language), [p("en", 2), p("ru", 2)]);
+        // Newest year first; the undated article counts in no year.
+        assert_eq!(pairs(&f.year), [p("2024", 2), p("2023", 1)]);
+        assert_eq!(pairs(&f.region), [p("CN-HL", 3), p("RU-AMU", 2)]);
+        assert_eq!(
+            pairs(&f.entity_type),
+            [p("region", 3), p("city", 1), p("person", 1)]
+        );
+        // Filters narrow the counts too; no match gives no counts.
+        let ru = Filters {
+            language: Some("ru".into()),
+            ..Default::default()
+        };
+        let (_, total, f) = ix.search_faceted("bridge", &ru, 10).unwrap();
+        assert_eq!(total, 2);
+        assert_eq!(pairs(&f.language), [p("ru", 2)]);
+        let (hits, total, f) = ix.search_faceted("tunnel", &ru, 10).unwrap();
+        assert_eq!((hits.len(), total), (0, 0));
+        assert_eq!(f, Facets::default());
     }
 }

@@ -68,6 +68,9 @@ pub struct Filters {
     pub to: Option<u64>,
 }
 
+/// Document ids with their relevance, best first.
+pub type Ranked = Vec<(f32, String)>;
+
 /// One value of a facet and how many matching documents have it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FacetCount {
@@ -357,7 +360,7 @@ impl SearchIndex {
         query: &str,
         filters: &Filters,
         limit: usize,
-    ) -> Result<(Vec<(f32, String)>, usize, Facets)> {
+    ) -> Result<(Ranked, usize, Facets)> {
         let Some(q) = self.query(query, filters)? else {
             return Ok((Vec::new(), 0, Facets::default()));
         };

@@ -136,7 +136,8 @@ async function searchPage(q) {
     list.append(row);
   }
   const shown = r.hits.length < r.total ? r.hits.length + " of " + r.total : String(r.total);
-  show(el("h1", "Search"), f, facets, el("p", shown + " article(s)", "meta"), list);
+  const feed = link("Atom feed of new articles matching this search", "/feeds/search.atom?" + params({ q: q.q, lang: q.lang, entity: q.entity, region: q.region }));
+  show(el("h1", "Search"), f, facets, el("p", shown + " article(s)", "meta"), feed, list);
 }
 
 async function eventsPage(q, heading) {

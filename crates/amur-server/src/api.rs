@@ -101,13 +101,48 @@ pub async fn stats(State(s): Shared) -> ApiResult<Json<amur_store::Stats>> {
 /// Search parameters (the flags of `amur search`).
 #[derive(Debug, Deserialize)]
 pub struct SearchParams {
-    q: Option<String>,
-    lang: Option<String>,
-    entity: Option<String>,
-    region: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    limit: Option<usize>,
+    /// Query text.
+    pub q: Option<String>,
+    /// Language code.
+    pub lang: Option<String>,
+    /// Entity id, code or name.
+    pub entity: Option<String>,
+    /// Region code or name.
+    pub region: Option<String>,
+    /// Earliest publication day.
+    pub from: Option<String>,
+    /// Latest publication day.
+    pub to: Option<String>,
+    /// Hits per page.
+    pub limit: Option<usize>,
+}
+
+impl SearchParams {
+    /// The query text, required and not blank.
+    pub fn text(&self) -> ApiResult<String> {
+        self.q
+            .clone()
+            .filter(|q| !q.trim().is_empty())
+            .ok_or_else(|| ApiError::BadRequest("missing query parameter q".into()))
+    }
+
+    /// The filters, each value validated (as `amur search` does).
+    pub fn filters(&self, store: &Store, st: &AppState) -> ApiResult<Filters> {
+        let from = date("from", &self.from, End::First)?;
+        let to = date("to", &self.to, End::Last)?;
+        let day = |d: Option<String>| d.map(|d| amur_store::day_number(Some(&d)));
+        Ok(Filters {
+            language: self.lang.as_deref().map(filters::language).transpose()?,
+            entity: entity(store, &self.entity)?,
+            region: self
+                .region
+                .as_deref()
+                .map(|r| filters::region(r, &st.refdata))
+                .transpose()?,
+            from: day(from),
+            to: day(to),
+        })
+    }
 }
 
 /// `GET /api/search`.
@@ -116,26 +151,10 @@ pub async fn search(
     p: Result<Query<SearchParams>, QueryRejection>,
 ) -> ApiResult<Json<Value>> {
     let p = query(p)?;
-    let q =
-        p.q.clone()
-            .filter(|q| !q.trim().is_empty())
-            .ok_or_else(|| ApiError::BadRequest("missing query parameter q".into()))?;
+    let q = p.text()?;
     let limit = limit(p.limit)?;
     s.read(move |store, st| {
-        let from = date("from", &p.from, End::First)?;
-        let to = date("to", &p.to, End::Last)?;
-        let day = |d: Option<String>| d.map(|d| amur_store::day_number(Some(&d)));
-        let filters = Filters {
-            language: p.lang.as_deref().map(filters::language).transpose()?,
-            entity: entity(store, &p.entity)?,
-            region: p
-                .region
-                .as_deref()
-                .map(|r| filters::region(r, &st.refdata))
-                .transpose()?,
-            from: day(from),
-            to: day(to),
-        };
+        let filters = p.filters(store, st)?;
         let page = store.search_faceted(&q, &filters, limit)?;
         Ok(Json(json!({
             "query": q,

@@ -1,12 +1,13 @@
 //! Atom watchlists: the newest events matching the filters of `/api/events`
-//! (type, entity, region, pair, status), as a feed readers can subscribe to.
+//! (type, entity, region, pair, status), and the newest articles matching a
+//! search, as feeds readers can subscribe to.
 //! The XML is written by hand with every text escaped and characters XML
 //! forbids removed, since article text can contain anything.
 
-use crate::api::EventParams;
+use crate::api::{EventParams, SearchParams};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use amur_store::query::EventRow;
+use amur_store::query::{EventRow, Hit};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::header;
@@ -170,6 +171,88 @@ pub async fn events(
         xml,
     )
         .into_response())
+}
+
+/// `GET /feeds/search.atom`: the newest articles matching a search (the
+/// query and filters of `/api/search`), one entry per article.
+pub async fn search(
+    State(s): State<Arc<AppState>>,
+    p: Result<Query<SearchParams>, QueryRejection>,
+    uri: axum::http::Uri,
+) -> ApiResult<Response> {
+    let Query(p) = p.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let q = p.text()?;
+    let self_path = uri
+        .path_and_query()
+        .map(|pq| pq.as_str().to_string())
+        .unwrap_or_else(|| "/feeds/search.atom".into());
+    let xml = s
+        .read(move |store, st| {
+            let filters = p.filters(store, st)?;
+            let hits = store.search_newest(&q, &filters, ENTRIES)?;
+            Ok(articles_xml(
+                &format!("Amur search: {q}"),
+                &self_path,
+                &hits,
+            ))
+        })
+        .await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+// `write!` into a String cannot fail, so its results are ignored here.
+fn articles_xml(title: &str, self_path: &str, hits: &[Hit]) -> String {
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let stamp = |h: &Hit| timestamp(h.published.as_deref());
+    let updated = hits
+        .iter()
+        .filter_map(stamp)
+        .max()
+        .unwrap_or_else(|| now.clone());
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let _ = writeln!(
+        x,
+        "  <id>urn:amur:feed:{}</id>",
+        escape(&urn_part(self_path))
+    );
+    let _ = writeln!(x, "  <title>{}</title>", escape(title));
+    let _ = writeln!(x, "  <updated>{updated}</updated>");
+    let _ = writeln!(x, "  <author><name>amur</name></author>");
+    let _ = writeln!(x, "  <link rel=\"self\" href=\"{}\"/>", escape(self_path));
+    for h in hits {
+        let when = stamp(h).unwrap_or_else(|| now.clone());
+        x.push_str("  <entry>\n");
+        let _ = writeln!(
+            x,
+            "    <id>urn:amur:article:{}</id>",
+            escape(&urn_part(&h.doc_id))
+        );
+        let title = h.title.as_deref().unwrap_or(&h.source);
+        let _ = writeln!(x, "    <title>{}</title>", escape(title));
+        let _ = writeln!(x, "    <updated>{when}</updated>");
+        if let Some(p) = stamp(h) {
+            let _ = writeln!(x, "    <published>{p}</published>");
+        }
+        let _ = writeln!(
+            x,
+            "    <link href=\"/#/article/{}\"/>",
+            escape(&percent(&h.doc_id))
+        );
+        let _ = writeln!(
+            x,
+            "    <summary type=\"text\">{} · {}</summary>",
+            escape(&h.language),
+            escape(&h.source)
+        );
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
 }
 
 #[cfg(test)]

@@ -111,6 +111,7 @@ pub fn router(config: &Config) -> Result<Router, Error> {
         .route("/api/curations", get(api::curations))
         .route("/api/openapi.json", get(assets::openapi))
         .route("/feeds/events.atom", get(feeds::events))
+        .route("/feeds/search.atom", get(feeds::search))
         .route("/", get(assets::index))
         .route("/assets/{file}", get(assets::file))
         .layer(middleware::from_fn(etag));

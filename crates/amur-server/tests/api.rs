@@ -70,6 +70,7 @@ fn every_read_endpoint_answers_as_the_openapi_document_says() {
         "/api/curate",
         "/api/ingest",
         "/feeds/events.atom",
+        "/feeds/search.atom",
         "/api/openapi.json",
     ] {
         assert!(
@@ -196,6 +197,8 @@ fn feeds_are_well_formed_atom() {
         "/feeds/events.atom",
         "/feeds/events.atom?type=meeting",
         "/feeds/events.atom?entity=Heilongjiang&pair=CN-HL:RU-PRI",
+        "/feeds/search.atom?q=Heilongjiang",
+        "/feeds/search.atom?q=Zyxwvut&lang=en",
     ] {
         let r = get(s.addr, path);
         assert_eq!(r.status, 200, "{path}: {}", r.text());
@@ -237,6 +240,27 @@ fn feeds_are_well_formed_atom() {
     let all = get(s.addr, "/feeds/events.atom").text();
     assert!(all.contains("<entry>"), "the examples give entries");
     assert_eq!(get(s.addr, "/feeds/events.atom?type=picnic").status, 400);
+    // A search watch: one entry per matching article, newest first; the
+    // hostile article's markup is escaped text.
+    let found = get(s.addr, "/feeds/search.atom?q=Zyxwvut").text();
+    assert_eq!(found.matches("<entry>").count(), 1, "{found}");
+    assert!(!found.contains("<script"), "{found}");
+    let many = get(s.addr, "/feeds/search.atom?q=Heilongjiang").text();
+    let xml = roxmltree::Document::parse(&many).unwrap();
+    let days: Vec<String> = xml
+        .descendants()
+        .filter(|n| n.tag_name().name() == "entry")
+        .filter_map(|e| {
+            e.children()
+                .find(|c| c.tag_name().name() == "published")
+                .and_then(|c| c.text().map(str::to_string))
+        })
+        .collect();
+    assert!(many.matches("<entry>").count() >= 2, "{many}");
+    assert!(!days.is_empty(), "{many}");
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+    assert_eq!(get(s.addr, "/feeds/search.atom").status, 400);
+    assert_eq!(get(s.addr, "/feeds/search.atom?q=x&lang=xx").status, 400);
 }
 
 #[test]

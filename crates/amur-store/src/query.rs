@@ -343,6 +343,12 @@ impl Store {
         })
     }
 
+    /// The newest articles matching `query` and `filters` (for watch feeds).
+    pub fn search_newest(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>> {
+        let ids = self.index.newest(query, filters, limit)?;
+        self.hits(ids.into_iter().map(|id| (0.0, id)).collect())
+    }
+
     fn hits(&self, found: Vec<(f32, String)>) -> Result<Vec<Hit>> {
         let mut out = Vec::new();
         for (score, id) in found {

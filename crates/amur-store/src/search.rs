@@ -21,6 +21,7 @@ use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
     WhitespaceTokenizer,
 };
+use tantivy::Order;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Fields of the index.
@@ -353,6 +354,25 @@ impl SearchIndex {
         self.doc_ids(&searcher, top)
     }
 
+    /// Document ids matching `query` and `filters`, newest publication
+    /// first (for watch feeds); undated documents come last.
+    pub fn newest(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<String>> {
+        let Some(q) = self.query(query, filters)? else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &q,
+            &TopDocs::with_limit(limit.max(1)).order_by_u64_field("published", Order::Desc),
+        )?;
+        let ranked = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+        Ok(self
+            .doc_ids(&searcher, ranked)?
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect())
+    }
+
     /// [`SearchIndex::search`], with the number of matches and the facets
     /// counted over all of them (not only the hits returned).
     pub fn search_faceted(
@@ -606,6 +626,11 @@ mod tests {
         let (_, total, f) = ix.search_faceted("bridge", &ru, 10).unwrap();
         assert_eq!(total, 2);
         assert_eq!(pairs(&f.language), [p("ru", 2)]);
+        // Newest first, the undated one last.
+        assert_eq!(
+            ix.newest("bridge", &Filters::default(), 10).unwrap(),
+            ["c", "b", "a", "d"]
+        );
         let (hits, total, f) = ix.search_faceted("tunnel", &ru, 10).unwrap();
         assert_eq!((hits.len(), total), (0, 0));
         assert_eq!(f, Facets::default());

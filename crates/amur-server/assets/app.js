@@ -230,11 +230,45 @@ async function entityPage(key) {
   show(...out);
 }
 
+// The article text with each fact's evidence marked and each name a link to
+// its entity page. Offsets are in code points, as the API gives them.
+function annotated(text, spans, mentions, cls) {
+  const chars = Array.from(text);
+  const cuts = new Set([0, chars.length]);
+  for (const [a, b] of spans) { cuts.add(a); cuts.add(b); }
+  const names = mentions.filter(m => m.start < m.end && m.end <= chars.length);
+  for (const m of names) { cuts.add(m.start); cuts.add(m.end); }
+  const points = Array.from(cuts).filter(c => c >= 0 && c <= chars.length).sort((x, y) => x - y);
+  const box = el("div", undefined, cls);
+  let mark = null, markEnd = -1;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const piece = chars.slice(a, b).join("");
+    const m = names.find(n => n.start <= a && b <= n.end);
+    let node = document.createTextNode(piece);
+    if (m) {
+      node = link(piece, "#/entity/" + encodeURIComponent(m.entity_id));
+      node.className = "mention " + m.type;
+      node.title = m.name + " (" + m.type + ")";
+    }
+    const ev = spans.find(([x, y]) => x <= a && b <= y);
+    if (ev) {
+      if (!mark || markEnd !== ev[1]) { mark = el("mark"); markEnd = ev[1]; box.append(mark); }
+      mark.append(node);
+    } else {
+      mark = null;
+      box.append(node);
+    }
+  }
+  return box;
+}
+
 async function articlePage(doc) {
   const s = await api("/api/documents/" + encodeURIComponent(doc));
   const a = s.article;
   show(el("h1", a.title || a.source), el("p", (a.published || "undated") + " · " + a.language + " · " + a.source, "meta"),
-    el("p", "Each fact's evidence sentence is marked.", "meta"), marked(s.text.text, s.text.spans, "article-text"));
+    el("p", "Each fact's evidence sentence is marked; each name links to its page.", "meta"),
+    annotated(s.text.text, s.text.spans, s.mentions || [], "article-text"));
 }
 
 async function factPage(id) {

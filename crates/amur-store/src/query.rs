@@ -261,6 +261,22 @@ pub struct Marked {
     pub spans: Vec<(usize, usize)>,
 }
 
+/// One place an article names an entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionMark {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The entity's id.
+    pub entity_id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// Its type (`person`, `region`, …).
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
 /// What `amur show ID` prints.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -271,6 +287,8 @@ pub enum Shown {
         article: ArticleRef,
         /// Its text with evidence spans.
         text: Marked,
+        /// The entities it names, where it names them.
+        mentions: Vec<MentionMark>,
     },
     /// An event with each report's paragraph, evidence marked.
     Event {
@@ -1143,13 +1161,35 @@ impl Store {
             .collect();
         spans.sort();
         spans.dedup();
+        let mentions = self.mention_marks(doc)?;
         Ok(Shown::Article {
             article,
             text: Marked {
                 text: rec.text,
                 spans,
             },
+            mentions,
         })
+    }
+
+    /// Where an article names each entity (character offsets), with the
+    /// entity's id and name after curation, in text order.
+    fn mention_marks(&self, doc: &str) -> Result<Vec<MentionMark>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.start, m.end, m.entity_id, COALESCE(n.name, m.entity_id), COALESCE(n.type, '')
+             FROM mentions m LEFT JOIN entities n ON n.id=m.entity_id
+             WHERE m.doc_id=?1 ORDER BY m.start, m.end DESC",
+        )?;
+        let rows = st.query_map([doc], |r| {
+            Ok(MentionMark {
+                start: r.get::<_, i64>(0)? as usize,
+                end: r.get::<_, i64>(1)? as usize,
+                entity_id: r.get(2)?,
+                name: r.get(3)?,
+                kind: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Counts over the whole store.

@@ -388,7 +388,7 @@ pub fn show(data_dir: &Path, id: &str, format: TableFormat) -> anyhow::Result<St
     let mut passages = Vec::new();
     let mut sources = Vec::new();
     match &shown {
-        Shown::Article { article, text } => {
+        Shown::Article { article, text, .. } => {
             fields.push(("id".into(), article.doc_id.clone()));
             fields.push(("source".into(), article.source.clone()));
             fields.push(("title".into(), article.title.clone().unwrap_or_default()));

@@ -620,10 +620,7 @@ fn clean_name(part: &str) -> Option<String> {
     Some(name.join(" "))
 }
 
-/// Whether a character is a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2A6DF}')
-}
+pub use amur_dates::words::is_han;
 
 #[cfg(test)]
 mod tests {

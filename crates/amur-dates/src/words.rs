@@ -15,9 +15,16 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)
 }
 
-/// Whether `c` is a CJK ideograph (the main, extension A and compatibility blocks).
+/// Whether `c` is a CJK ideograph (the main, extension A, compatibility and
+/// extension B blocks). The one test of "Chinese character" the pipeline uses.
 pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+    matches!(
+        c,
+        '\u{4e00}'..='\u{9fff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{20000}'..='\u{2a6df}'
+    )
 }
 
 /// Which edges of a match must fall on a word boundary.

@@ -113,10 +113,7 @@ pub fn word_before(before: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether a character is a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
+pub use amur_dates::words::is_han;
 
 /// Whether a string contains Cyrillic letters.
 pub fn has_cyrillic(s: &str) -> bool {

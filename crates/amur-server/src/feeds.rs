@@ -62,14 +62,14 @@ pub fn summary(e: &EventRow) -> String {
     s
 }
 
-// `write!` into a String cannot fail, so its results are ignored here.
-fn feed_xml(title: &str, self_path: &str, rows: &[EventRow]) -> String {
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let updated = rows
-        .iter()
-        .filter_map(|e| timestamp(e.date.as_deref()))
-        .max()
-        .unwrap_or_else(|| now.clone());
+/// The current time as Atom writes it.
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A feed's opening: declaration, id (from its path), title, last update,
+/// author and self link.
+fn feed_head(title: &str, self_path: &str, updated: String) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(
@@ -81,6 +81,18 @@ fn feed_xml(title: &str, self_path: &str, rows: &[EventRow]) -> String {
     let _ = writeln!(x, "  <updated>{updated}</updated>");
     let _ = writeln!(x, "  <author><name>amur</name></author>");
     let _ = writeln!(x, "  <link rel=\"self\" href=\"{}\"/>", escape(self_path));
+    x
+}
+
+// `write!` into a String cannot fail, so its results are ignored here.
+fn feed_xml(title: &str, self_path: &str, rows: &[EventRow]) -> String {
+    let now = now();
+    let stamps = rows.iter().filter_map(|e| timestamp(e.date.as_deref()));
+    let mut x = feed_head(
+        title,
+        self_path,
+        stamps.max().unwrap_or_else(|| now.clone()),
+    );
     for e in rows {
         let when = timestamp(e.date.as_deref()).unwrap_or_else(|| now.clone());
         x.push_str("  <entry>\n");
@@ -206,24 +218,10 @@ pub async fn search(
 
 // `write!` into a String cannot fail, so its results are ignored here.
 fn articles_xml(title: &str, self_path: &str, hits: &[Hit]) -> String {
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let now = now();
     let stamp = |h: &Hit| timestamp(h.published.as_deref());
-    let updated = hits
-        .iter()
-        .filter_map(stamp)
-        .max()
-        .unwrap_or_else(|| now.clone());
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(
-        x,
-        "  <id>urn:amur:feed:{}</id>",
-        escape(&urn_part(self_path))
-    );
-    let _ = writeln!(x, "  <title>{}</title>", escape(title));
-    let _ = writeln!(x, "  <updated>{updated}</updated>");
-    let _ = writeln!(x, "  <author><name>amur</name></author>");
-    let _ = writeln!(x, "  <link rel=\"self\" href=\"{}\"/>", escape(self_path));
+    let updated = hits.iter().filter_map(stamp).max();
+    let mut x = feed_head(title, self_path, updated.unwrap_or_else(|| now.clone()));
     for h in hits {
         let when = stamp(h).unwrap_or_else(|| now.clone());
         x.push_str("  <entry>\n");

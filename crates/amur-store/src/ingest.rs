@@ -728,14 +728,7 @@ mod tests {
             "agreements": [], "figures": [], "relations": []
         }))
         .unwrap();
-        let page = RawPage {
-            source: r.source.clone(),
-            kind: PageKind::Text,
-            content: r.text.clone(),
-            encoding: "UTF-8",
-            declared: Default::default(),
-        };
-        (page, r)
+        (page_of(&r), r)
     }
 
     fn events(items: &[(RawPage, Record)]) -> Vec<(Option<String>, usize)> {
@@ -808,6 +801,17 @@ mod tests {
         );
     }
 
+    /// The plain-text page a record was read from.
+    fn page_of(r: &Record) -> RawPage {
+        RawPage {
+            source: r.source.clone(),
+            kind: PageKind::Text,
+            content: r.text.clone(),
+            encoding: "UTF-8",
+            declared: Default::default(),
+        }
+    }
+
     /// A meeting of the given regions (ISO codes), reported on `day`.
     fn meeting(i: usize, day: &str, codes: &[&str]) -> (RawPage, Record) {
         let text = format!("The governors met on {day}. Report {i}.");
@@ -830,14 +834,7 @@ mod tests {
             "agreements": [], "figures": [], "relations": []
         }))
         .unwrap();
-        let page = RawPage {
-            source: r.source.clone(),
-            kind: PageKind::Text,
-            content: r.text.clone(),
-            encoding: "UTF-8",
-            declared: Default::default(),
-        };
-        (page, r)
+        (page_of(&r), r)
     }
 
     #[test]

@@ -51,7 +51,29 @@ pub async fn file(Path(name): Path<String>) -> ApiResult<Response> {
     Ok(([(header::CONTENT_TYPE, *kind)], *body).into_response())
 }
 
+/// The OpenAPI document as served: [`OPENAPI`] with the region codes the
+/// filters accept filled in from the reference data the server runs with.
+pub fn openapi_document(refdata: &amur_refdata::RefData) -> Result<String, serde_json::Error> {
+    let mut doc: serde_json::Value = serde_json::from_str(OPENAPI)?;
+    let mut codes: Vec<&str> = refdata
+        .entities()
+        .iter()
+        .filter(|e| e.kind == amur_record::EntityType::Region)
+        .filter_map(|e| e.code.as_deref())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    doc["components"]["schemas"]["RegionCode"]["enum"] = codes.into();
+    serde_json::to_string(&doc)
+}
+
 /// `GET /api/openapi.json`.
-pub async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+pub async fn openapi(
+    axum::extract::State(s): axum::extract::State<std::sync::Arc<crate::state::AppState>>,
+) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        s.openapi.clone(),
+    )
+        .into_response()
 }

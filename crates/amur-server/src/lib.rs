@@ -75,6 +75,9 @@ pub enum Error {
     /// Reference data failed to load.
     #[error("reference data: {0}")]
     Refdata(String),
+    /// The embedded OpenAPI document could not be completed.
+    #[error("OpenAPI document: {0}")]
+    OpenApi(#[from] serde_json::Error),
     /// The address could not be bound, or the server failed.
     #[error("{addr}: {source}")]
     Io {
@@ -88,11 +91,13 @@ pub enum Error {
 /// The application: routes and layers over a loaded state.
 pub fn router(config: &Config) -> Result<Router, Error> {
     let refdata = amur_refdata::RefData::embedded().map_err(|e| Error::Refdata(e.to_string()))?;
+    let openapi = assets::openapi_document(&refdata)?;
     let state = Arc::new(AppState::new(
         config.data.clone(),
         config.token.clone(),
         refdata,
         config.max_body,
+        openapi,
     )?);
     let writes = Router::new()
         .route("/api/curate", post(api::curate))

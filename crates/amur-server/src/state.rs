@@ -29,6 +29,8 @@ pub struct AppState {
     pub refdata: RefData,
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// The OpenAPI document served (region codes from `refdata`).
+    pub openapi: String,
     pool: Mutex<Vec<Pooled>>,
     // Bumped by every write through this server, so readers reload at once.
     generation: AtomicU64,
@@ -42,6 +44,7 @@ impl AppState {
         token: Option<String>,
         refdata: RefData,
         max_body: usize,
+        openapi: String,
     ) -> amur_store::Result<Self> {
         let first = Store::open(&data)?;
         Ok(AppState {
@@ -49,6 +52,7 @@ impl AppState {
             token,
             refdata,
             max_body,
+            openapi,
             pool: Mutex::new(vec![Pooled {
                 store: first,
                 checked: Instant::now(),

@@ -62,6 +62,13 @@ fn every_read_endpoint_answers_as_the_openapi_document_says() {
     assert_eq!(article.status, 200, "{}", article.text());
     assert_eq!(article.json()["kind"], "article");
     assert_eq!(get(s.addr, "/api/curations").status, 200);
+    // The served document names every region code the filters accept.
+    let served = get(s.addr, "/api/openapi.json").json();
+    let codes = served["components"]["schemas"]["RegionCode"]["enum"]
+        .as_array()
+        .unwrap();
+    assert!(codes.len() > 100, "{}", codes.len());
+    assert!(codes.iter().any(|c| c == "RU-PRI") && codes.iter().any(|c| c == "CN-HL"));
     // Every route the server has is in the document.
     for route in [
         "/api/documents/{doc}",

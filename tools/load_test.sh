@@ -19,7 +19,10 @@ port=$((20000 + RANDOM % 20000))
 pid=$!
 for _ in $(seq 50); do grep -q serving "$tmp/serve.log" 2>/dev/null && break; sleep 0.2; done
 cat "$tmp/serve.log"
-for path in "/api/events?limit=20" "/api/search?q=Heilongjiang&limit=20"; do
+for path in "/api/events?limit=20" \
+    "/api/events?type=meeting&pair=CN-HL:RU-PRI&from=2019-01-01&limit=20" \
+    "/api/events?type=signing&region=RU-AMU&limit=20" \
+    "/api/search?q=Heilongjiang&limit=20"; do
   url="http://127.0.0.1:$port$path"
   echo "== $path ($requests requests, $conc connections)"
   if command -v oha >/dev/null; then

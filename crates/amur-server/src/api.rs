@@ -141,6 +141,7 @@ impl SearchParams {
                 .transpose()?,
             from: day(from),
             to: day(to),
+            ..Default::default()
         })
     }
 }

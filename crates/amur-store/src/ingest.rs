@@ -878,6 +878,43 @@ mod tests {
     }
 
     #[test]
+    fn a_search_by_entity_finds_what_curation_merged_into_it() {
+        // Issue 11: the index keeps the ids articles were indexed with.
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        s.ingest_batch(
+            &[
+                meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
+                meeting(2, "2023-03-02", &["CN-HL"]),
+                meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
+            ],
+            &|_: &str| Vec::new(),
+        )
+        .unwrap();
+        let docs = |s: &Store| -> Vec<String> {
+            let f = crate::Filters {
+                entity: Some("region:CN-HL".into()),
+                ..Default::default()
+            };
+            let mut d: Vec<String> = s
+                .search_faceted("governors", &f, 10)
+                .unwrap()
+                .hits
+                .into_iter()
+                .map(|h| h.doc_id)
+                .collect();
+            d.sort();
+            d
+        };
+        assert_eq!(docs(&s), ["m1", "m2"]);
+        let change = s.curate_merge("region:CN-HL", "region:RU-AMU").unwrap();
+        assert_eq!(docs(&s), ["m1", "m2", "m4"]);
+        s.curate_undo(change.correction, &|_: &str| Vec::new())
+            .unwrap();
+        assert_eq!(docs(&s), ["m1", "m2"]);
+    }
+
+    #[test]
     fn a_version_2_store_is_resigned_on_open() {
         // Store version 3 changed the MinHash hash function: a writer opening
         // an older store recomputes every signature and band from the records.

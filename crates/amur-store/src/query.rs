@@ -335,7 +335,33 @@ pub struct Stats {
 impl Store {
     /// Full-text search with filters.
     pub fn search(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>> {
-        self.hits(self.index.search(query, filters, limit)?)
+        let filters = self.with_aliases(filters)?;
+        self.hits(self.index.search(query, &filters, limit)?)
+    }
+
+    /// `filters` with the ids curation merged into its entity, followed
+    /// through chains of merges.
+    fn with_aliases(&self, filters: &Filters) -> Result<Filters> {
+        let mut out = filters.clone();
+        let Some(e) = &filters.entity else {
+            return Ok(out);
+        };
+        let mut st = self.conn.prepare_cached(
+            "SELECT b FROM curation WHERE action='merge' AND a=?1 AND b IS NOT NULL",
+        )?;
+        let mut todo = vec![e.clone()];
+        while let Some(id) = todo.pop() {
+            let gone: Vec<String> = st
+                .query_map([&id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for g in gone {
+                if g != *e && !out.entity_aliases.contains(&g) {
+                    out.entity_aliases.push(g.clone());
+                    todo.push(g);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// [`Store::search`] with the number of matching articles and facets
@@ -347,6 +373,7 @@ impl Store {
         filters: &Filters,
         limit: usize,
     ) -> Result<SearchPage> {
+        let filters = &self.with_aliases(filters)?;
         let (found, total, facets) = if self.index.current() {
             self.index.search_faceted(query, filters, limit)?
         } else {
@@ -363,7 +390,9 @@ impl Store {
 
     /// The newest articles matching `query` and `filters` (for watch feeds).
     pub fn search_newest(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>> {
-        let ids = self.index.newest(query, filters, limit)?;
+        let ids = self
+            .index
+            .newest(query, &self.with_aliases(filters)?, limit)?;
         self.hits(ids.into_iter().map(|id| (0.0, id)).collect())
     }
 

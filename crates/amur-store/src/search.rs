@@ -59,8 +59,11 @@ pub struct IndexDoc<'a> {
 pub struct Filters {
     /// Language code.
     pub language: Option<String>,
-    /// An entity id the document must name.
+    /// An entity id the document must name (or one of `entity_aliases`).
     pub entity: Option<String>,
+    /// Ids merged into `entity` by curation: the index keeps the ids the
+    /// articles were indexed with, so a merged entity is found under either.
+    pub entity_aliases: Vec<String>,
     /// A region code (`CN-HL`) the document must concern.
     pub region: Option<String>,
     /// Earliest publication day `yyyymmdd`.
@@ -483,7 +486,11 @@ impl SearchIndex {
             must.push((Occur::Must, term(f.lang, l)));
         }
         if let Some(e) = &filters.entity {
-            must.push((Occur::Must, term(f.entity, e)));
+            let any: Vec<(Occur, Box<dyn Query>)> = std::iter::once(e)
+                .chain(&filters.entity_aliases)
+                .map(|id| (Occur::Should, term(f.entity, id)))
+                .collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if let Some(r) = &filters.region {
             must.push((Occur::Must, term(f.region, r)));

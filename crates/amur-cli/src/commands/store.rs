@@ -126,6 +126,7 @@ pub fn search(data_dir: &Path, a: SearchArgs) -> anyhow::Result<Status> {
         region,
         from: day(from),
         to: day(to),
+        ..Default::default()
     };
     let hits = store.search(&a.query, &filters, a.limit)?;
     let rows: Vec<Vec<String>> = hits

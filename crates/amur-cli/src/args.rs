@@ -288,7 +288,7 @@ pub struct InputArgs {
     pub jobs: Option<usize>,
     /// Time budget per page, in seconds: a page still being extracted after
     /// it is reported as an error and skipped, and the batch goes on (0: none).
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
     pub input_timeout: f64,
     /// Do not print per-file errors (the exit status still reports them).
     #[arg(short, long)]

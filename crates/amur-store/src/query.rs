@@ -401,11 +401,10 @@ impl Store {
         for (score, id) in found {
             let row = self
                 .conn
-                .query_row(
+                .prepare_cached(
                     "SELECT published, language, title, source FROM documents WHERE doc_id=?1",
-                    [&id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
+                )?
+                .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .optional()?;
             // An indexed document missing from SQLite is a store fault, not a miss.
             let (published, language, title, source) = row.ok_or_else(|| Error::NotFound {

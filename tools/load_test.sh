@@ -13,7 +13,7 @@ bin=target/release/amur
 [ -x "$bin" ] || cargo build --release -q
 tmp=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
-"$bin" --data "$tmp/kb" bench-store --articles "$articles" | tail -n 4
+"$bin" --data "$tmp/kb" bench-store --articles "$articles" | tail -n 5
 port=$((20000 + RANDOM % 20000))
 "$bin" --data "$tmp/kb" serve --addr "127.0.0.1:$port" 2>"$tmp/serve.log" &
 pid=$!

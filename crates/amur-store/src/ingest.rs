@@ -878,6 +878,32 @@ mod tests {
     }
 
     #[test]
+    fn kept_totals_follow_writes_from_other_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Store::create(dir.path()).unwrap();
+        w.ingest_batch(
+            &[meeting(1, "2023-03-01", &["CN-HL"]), meeting(2, "2023-04-01", &["CN-HL"])],
+            &|_: &str| Vec::new(),
+        )
+        .unwrap();
+        let r = Store::open(dir.path()).unwrap();
+        let total = |s: &Store| {
+            s.events(&EventQuery {
+                limit: 1,
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+        };
+        assert_eq!(total(&r), 2);
+        assert_eq!(total(&r), 2, "answered again from the kept total");
+        w.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL"])], &|_: &str| Vec::new())
+            .unwrap();
+        assert_eq!(total(&r), 3, "another connection wrote");
+        assert_eq!(total(&w), 3, "this connection wrote");
+    }
+
+    #[test]
     fn a_search_by_entity_finds_what_curation_merged_into_it() {
         // Issue 11: the index keeps the ids articles were indexed with.
         let dir = tempfile::tempdir().unwrap();

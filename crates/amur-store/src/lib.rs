@@ -140,7 +140,22 @@ pub struct Store {
     dir: PathBuf,
     // Held while this process writes; released on drop.
     _lock: Option<std::fs::File>,
+    counts: std::sync::Mutex<Counts>,
 }
+
+/// Totals of listings already counted ("240 events"), kept while the
+/// database is unchanged: counting every match is the one part of a page of
+/// results that grows with the store.
+#[derive(Default)]
+struct Counts {
+    /// SQLite's data version and this connection's change count when filled.
+    version: (i64, u64),
+    /// Count query and its arguments → total.
+    totals: std::collections::HashMap<String, usize>,
+}
+
+/// Totals kept per connection before the cache starts afresh.
+const COUNTS_KEPT: usize = 4096;
 
 /// How a writer waits for another writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +174,37 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
 }
 
 impl Store {
+    /// `SELECT COUNT(*) FROM ({sql})` with `args`, answered from the cache
+    /// when the database has not changed since it was last counted.
+    pub(crate) fn count_of(&self, sql: &str, args: &[String]) -> Result<usize> {
+        let version: i64 = self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        let version = (version, self.conn.total_changes());
+        let key = format!("{sql}\u{1f}{}", args.join("\u{1f}"));
+        {
+            let mut c = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+            if c.version != version || c.totals.len() > COUNTS_KEPT {
+                c.version = version;
+                c.totals.clear();
+            }
+            if let Some(&n) = c.totals.get(&key) {
+                return Ok(n);
+            }
+        }
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM ({sql})"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        let n = n as usize;
+        let mut c = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        if c.version == version {
+            c.totals.insert(key, n);
+        }
+        Ok(n)
+    }
+
     /// Opens an existing store for reading; a missing store is an error
     /// ([`Error::Missing`]). Never writes, so it never waits for a writer.
     pub fn open(dir: &Path) -> Result<Self> {
@@ -198,6 +244,7 @@ impl Store {
             index,
             dir: dir.to_path_buf(),
             _lock: None,
+            counts: Default::default(),
         })
     }
 
@@ -262,6 +309,7 @@ impl Store {
             index,
             dir: dir.to_path_buf(),
             _lock: Some(lock),
+            counts: Default::default(),
         };
         if old.is_some_and(|v| v < 3) {
             // Version 3 hashes MinHash shingles with a fixed function and

@@ -705,12 +705,8 @@ impl Store {
             } else {
                 ""
             };
-            let mut st = self
-                .conn
-                .prepare_cached(&format!("SELECT COUNT(*) FROM ({sql}{tail})"))?;
-            let n: i64 = st.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
             ids.truncate(limit);
-            n as usize
+            self.count_of(&format!("{sql}{tail}"), &args)?
         } else {
             ids.len()
         };
@@ -862,12 +858,7 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         let total = if keys.len() > limit {
             keys.truncate(limit);
-            let mut st = self
-                .conn
-                .prepare(&format!("SELECT COUNT(*) FROM ({sql})"))?;
-            st.query_row(rusqlite::params_from_iter(args.iter()), |r| {
-                r.get::<_, i64>(0)
-            })? as usize
+            self.count_of(&sql, &args)?
         } else {
             keys.len()
         };

@@ -453,17 +453,31 @@ pub(crate) fn refresh_event_regions(
             .or_default()
             .extend(regs.split_whitespace());
     }
-    let mut ins =
-        tx.prepare_cached("INSERT OR IGNORE INTO event_regions(event_id, region) VALUES(?1, ?2)")?;
+    // Each event's type and first day are kept beside its regions, so that a
+    // region or pair query walks an index in date order and stops at the page.
+    let heads: std::collections::HashMap<i64, (String, Option<String>)> = {
+        let mut st = tx.prepare_cached(
+            "SELECT event_id, type, date_start FROM events WHERE ?1 IS NULL OR event_id=?1",
+        )?;
+        let rows = st.query_map([event_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    let mut ins = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_regions(event_id, region, type, date_start) VALUES(?1, ?2, ?3, ?4)",
+    )?;
     // Every two regions of an event, in order: a pair query reads only the
     // events of that pair, not all of one region's.
-    let mut pair =
-        tx.prepare_cached("INSERT OR IGNORE INTO event_pairs(a, b, event_id) VALUES(?1, ?2, ?3)")?;
+    let mut pair = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_pairs(a, b, event_id, type, date_start) VALUES(?1, ?2, ?3, ?4, ?5)",
+    )?;
     for (e, regs) in &by_event {
+        let Some((kind, day)) = heads.get(e) else {
+            continue;
+        };
         for (i, a) in regs.iter().enumerate() {
-            ins.execute(params![e, a])?;
+            ins.execute(params![e, a, kind, day])?;
             for b in regs.iter().skip(i + 1) {
-                pair.execute(params![a, b, e])?;
+                pair.execute(params![a, b, e, kind, day])?;
             }
         }
     }
@@ -882,7 +896,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut w = Store::create(dir.path()).unwrap();
         w.ingest_batch(
-            &[meeting(1, "2023-03-01", &["CN-HL"]), meeting(2, "2023-04-01", &["CN-HL"])],
+            &[
+                meeting(1, "2023-03-01", &["CN-HL"]),
+                meeting(2, "2023-04-01", &["CN-HL"]),
+            ],
             &|_: &str| Vec::new(),
         )
         .unwrap();
@@ -897,8 +914,10 @@ mod tests {
         };
         assert_eq!(total(&r), 2);
         assert_eq!(total(&r), 2, "answered again from the kept total");
-        w.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL"])], &|_: &str| Vec::new())
-            .unwrap();
+        w.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL"])], &|_: &str| {
+            Vec::new()
+        })
+        .unwrap();
         assert_eq!(total(&r), 3, "another connection wrote");
         assert_eq!(total(&w), 3, "this connection wrote");
     }

@@ -646,8 +646,15 @@ impl Store {
             }
             (None, None) => String::from("SELECT e.event_id FROM events e WHERE 1=1"),
         };
+        // A region or pair row carries its event's type and first day: the
+        // query walks its (region, type, day) index and stops at the page.
+        let d = if pair.is_some() || !regions.is_empty() {
+            "r0"
+        } else {
+            "e"
+        };
         if let Some(k) = &q.kind {
-            sql.push_str(" AND e.type=?");
+            sql.push_str(&format!(" AND {d}.type=?"));
             args.push(k.as_str().to_string());
         }
         if let Some(s) = &q.status {
@@ -670,12 +677,14 @@ impl Store {
         if let Some(f) = &q.from {
             // The start bound lets the date index skip earlier years (events
             // last less than a year).
-            sql.push_str(" AND e.date_end>=? AND e.date_start>=date(?, '-366 day')");
+            sql.push_str(&format!(
+                " AND e.date_end>=? AND {d}.date_start>=date(?, '-366 day')"
+            ));
             args.push(f.clone());
             args.push(f.clone());
         }
         if let Some(t) = &q.to {
-            sql.push_str(" AND e.date_start<=?");
+            sql.push_str(&format!(" AND {d}.date_start<=?"));
             args.push(t.clone());
         }
         let dated_only = q.from.is_some() || q.to.is_some();
@@ -690,20 +699,20 @@ impl Store {
         };
         let limit = q.limit.max(1);
         let mut ids = run(
-            "AND e.date_start IS NOT NULL ORDER BY e.date_start, e.event_id",
+            &format!("AND {d}.date_start IS NOT NULL ORDER BY {d}.date_start, {d}.event_id"),
             limit + 1,
         )?;
         if ids.len() <= limit && !dated_only {
             ids.extend(run(
-                "AND e.date_start IS NULL ORDER BY e.event_id",
+                &format!("AND {d}.date_start IS NULL ORDER BY {d}.event_id"),
                 limit + 1 - ids.len(),
             )?);
         }
         let total = if ids.len() > limit {
             let tail = if dated_only {
-                " AND e.date_start IS NOT NULL"
+                format!(" AND {d}.date_start IS NOT NULL")
             } else {
-                ""
+                String::new()
             };
             ids.truncate(limit);
             self.count_of(&format!("{sql}{tail}"), &args)?

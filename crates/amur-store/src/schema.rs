@@ -44,8 +44,8 @@ CREATE TABLE IF NOT EXISTS figures(
 CREATE TABLE IF NOT EXISTS relations(
   doc_id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, a TEXT NOT NULL, b TEXT NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS event_regions(event_id INTEGER NOT NULL, region TEXT NOT NULL, PRIMARY KEY(region, event_id));
-CREATE TABLE IF NOT EXISTS event_pairs(a TEXT NOT NULL, b TEXT NOT NULL, event_id INTEGER NOT NULL, PRIMARY KEY(a, b, event_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_regions(event_id INTEGER NOT NULL, region TEXT NOT NULL, type TEXT, date_start TEXT, PRIMARY KEY(region, event_id));
+CREATE TABLE IF NOT EXISTS event_pairs(a TEXT NOT NULL, b TEXT NOT NULL, event_id INTEGER NOT NULL, type TEXT, date_start TEXT, PRIMARY KEY(a, b, event_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS minhash_bands(band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS curation(
   id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT, value TEXT,
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS curation(
 CREATE INDEX IF NOT EXISTS minhash_key ON minhash_bands(band, key);
 CREATE INDEX IF NOT EXISTS event_regions_event ON event_regions(event_id);
 CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs(event_id);
+CREATE INDEX IF NOT EXISTS event_pairs_order ON event_pairs(a, b, type, date_start, event_id);
 CREATE INDEX IF NOT EXISTS documents_unindexed ON documents(indexed) WHERE indexed=0;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
@@ -87,6 +88,23 @@ pub fn migrate(conn: &Connection, from: Option<u32>) -> rusqlite::Result<()> {
             }
         }
     }
+    if from.is_some_and(|v| v < 3) {
+        for col in ["type", "date_start"] {
+            let has: i64 = conn.query_row(
+                &format!(
+                    "SELECT COUNT(*) FROM pragma_table_info('event_regions') WHERE name='{col}'"
+                ),
+                [],
+                |r| r.get(0),
+            )?;
+            if has == 0 {
+                conn.execute_batch(&format!("ALTER TABLE event_regions ADD COLUMN {col} TEXT"))?;
+            }
+        }
+    }
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS event_regions_order ON event_regions(region, type, date_start, event_id)",
+    )?;
     // Undated events by the day they were first reported: how a dated report
     // finds them without scanning every undated event.
     conn.execute_batch(

@@ -138,6 +138,21 @@ fn urn_part(s: &str) -> String {
     percent(s)
 }
 
+/// The feed's own path and query, for its id and self link.
+fn self_path(uri: &axum::http::Uri) -> String {
+    uri.path_and_query()
+        .map_or_else(|| uri.path().to_string(), |pq| pq.as_str().to_string())
+}
+
+/// An Atom document as a response.
+fn atom(xml: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
+}
+
 /// `GET /feeds/events.atom`: the newest events matching the filters.
 pub async fn events(
     State(s): State<Arc<AppState>>,
@@ -145,10 +160,7 @@ pub async fn events(
     uri: axum::http::Uri,
 ) -> ApiResult<Response> {
     let Query(p) = p.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    let self_path = uri
-        .path_and_query()
-        .map(|pq| pq.as_str().to_string())
-        .unwrap_or_else(|| "/feeds/events.atom".into());
+    let self_path = self_path(&uri);
     let xml = s
         .read(move |store, st| {
             let mut q = p.to_query(store, st, WINDOW)?;
@@ -178,11 +190,7 @@ pub async fn events(
             Ok(feed_xml(&what.join(", "), &self_path, &rows))
         })
         .await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        xml,
-    )
-        .into_response())
+    Ok(atom(xml))
 }
 
 /// `GET /feeds/search.atom`: the newest articles matching a search (the
@@ -194,10 +202,7 @@ pub async fn search(
 ) -> ApiResult<Response> {
     let Query(p) = p.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let q = p.text()?;
-    let self_path = uri
-        .path_and_query()
-        .map(|pq| pq.as_str().to_string())
-        .unwrap_or_else(|| "/feeds/search.atom".into());
+    let self_path = self_path(&uri);
     let xml = s
         .read(move |store, st| {
             let filters = p.filters(store, st)?;
@@ -209,11 +214,7 @@ pub async fn search(
             ))
         })
         .await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        xml,
-    )
-        .into_response())
+    Ok(atom(xml))
 }
 
 // `write!` into a String cannot fail, so its results are ignored here.

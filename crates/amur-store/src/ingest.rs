@@ -182,11 +182,11 @@ impl Store {
         if recs.is_empty() {
             return Ok(());
         }
-        let mut w = self.index.writer()?;
+        let w = self.index.writer()?;
         for r in recs {
             self.index.add(&w, &index_doc(r, region_of))?;
         }
-        w.commit()?;
+        self.index.commit(w)?;
         self.index.reload()?;
         let tx = self.conn.unchecked_transaction()?;
         {
@@ -298,9 +298,9 @@ impl Store {
         }
         tx.commit()?;
         {
-            let mut w = self.index.writer()?;
+            let w = self.index.writer()?;
             self.index.clear(&w)?;
-            w.commit()?;
+            self.index.commit(w)?;
         }
         let refs: Vec<&Record> = recs.iter().map(|r| &r.0).collect();
         self.index_records(&refs, region_of)?;

@@ -323,9 +323,9 @@ impl Store {
             // Fill the new columns, and re-index (Chinese is now folded).
             store.rebuild_from_records(None)?;
             store.conn.execute("UPDATE documents SET indexed=0", [])?;
-            let mut w = store.index.writer()?;
+            let w = store.index.writer()?;
             store.index.clear(&w)?;
-            w.commit()?;
+            store.index.commit(w)?;
         }
         store.repair_index()?;
         Ok(store)

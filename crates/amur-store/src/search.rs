@@ -151,6 +151,9 @@ impl Facets {
     }
 }
 
+/// Segments an index may have before a commit waits for merges.
+const MERGE_AT: usize = 8;
+
 /// The index and its reader.
 pub struct SearchIndex {
     index: Index,
@@ -327,6 +330,19 @@ impl SearchIndex {
             doc.add_text(f.etype, t);
         }
         w.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Commits a writer's changes. Once the index has more than a few
+    /// segments it also waits for the merges the commit starts: a writer
+    /// dropped while merging leaves one segment per batch, and every search
+    /// (and facet count) pays for each segment. Below that, a batch is not
+    /// held up by merging.
+    pub fn commit(&self, mut w: IndexWriter) -> Result<()> {
+        w.commit()?;
+        if self.index.searchable_segment_ids()?.len() > MERGE_AT {
+            w.wait_merging_threads()?;
+        }
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! Facts from the team's own sentences, per language and per fact kind.
 
-use crate::{Doc, FactFinder, Facts};
+use crate::{Ctx, Doc, FactFinder, Facts, M};
 use amur_recognise::Recogniser;
 use amur_record::{
     AgreementKind, EventType, Flow, Mode, RelationType, Sector, Status, TransportMode,
@@ -982,17 +982,28 @@ fn pass_trigger_kind() {
 
 #[test]
 fn pass_participant_mentions() {
+    // `participant_mentions` for the first trigger of `kind` in a one-sentence
+    // text; `check` sees the clause, the span read and the mentions found.
+    fn mentions_for(
+        text: &str,
+        kind: EventType,
+        check: impl FnOnce(&Ctx, (usize, usize), (usize, usize), Vec<&M>),
+    ) {
+        with_ctx(text, |cx| {
+            let sent = (0, text.len());
+            let clauses = crate::sentences::clauses(text, sent);
+            let t = cx
+                .triggers
+                .iter()
+                .find(|t| t.class == kind)
+                .expect("a trigger of that kind");
+            let (_, clause, span, ms) =
+                crate::events::participant_mentions(cx, sent, &clauses, t, kind);
+            check(cx, clause, span, ms);
+        });
+    }
     let text = "A coal train arrived in Hunchun, marking the resumption of service between China and Russia.";
-    with_ctx(text, |cx| {
-        let sent = (0, text.len());
-        let clauses = crate::sentences::clauses(text, sent);
-        let t = cx
-            .triggers
-            .iter()
-            .find(|t| t.class == EventType::Launch)
-            .expect("launch trigger");
-        let (_, clause, span, ms) =
-            crate::events::participant_mentions(cx, sent, &clauses, t, EventType::Launch);
+    mentions_for(text, EventType::Launch, |cx, clause, span, ms| {
         // The clause names only countries: the sentence is read.
         assert!(clause != span, "{clause:?} {span:?}");
         assert!(ms
@@ -1002,16 +1013,7 @@ fn pass_participant_mentions() {
     // Must not fire: a clause with its own actor keeps to itself.
     let text =
         "Governor Oleg Kozhemyako held talks with the mayor of Harbin, and trade grew in Heihe.";
-    with_ctx(text, |cx| {
-        let sent = (0, text.len());
-        let clauses = crate::sentences::clauses(text, sent);
-        let t = cx
-            .triggers
-            .iter()
-            .find(|t| t.class == EventType::Meeting)
-            .expect("meeting trigger");
-        let (_, _, _, ms) =
-            crate::events::participant_mentions(cx, sent, &clauses, t, EventType::Meeting);
+    mentions_for(text, EventType::Meeting, |cx, _, _, ms| {
         assert!(!ms.iter().any(|m| cx.entity(m).id.as_str() == "city:heihe"));
     });
 }

@@ -159,6 +159,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     f: Fields,
+    // Whether the layout on disk is this build's, decided once at open.
+    current: bool,
 }
 
 fn text_field(sb: &mut tantivy::schema::SchemaBuilder, name: &str, tokenizer: &str) -> Field {
@@ -271,20 +273,26 @@ impl SearchIndex {
         let index = match Index::open_in_dir(dir) {
             // An index of an older layout is left for `rebuild` (by a writer).
             Ok(i) => i,
-            Err(_) => Index::create_in_dir(dir, schema)?,
+            Err(_) => Index::create_in_dir(dir, schema.clone())?,
         };
         register(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(SearchIndex { index, reader, f })
+        let current = index.schema() == schema;
+        Ok(SearchIndex {
+            index,
+            reader,
+            f,
+            current,
+        })
     }
 
     /// Whether the index on disk has this build's layout (fields and their
     /// options); an older one must be rebuilt with [`SearchIndex::rebuild`].
     pub fn current(&self) -> bool {
-        self.index.schema() == schema().0
+        self.current
     }
 
     /// Replaces the index in `dir` by an empty one of this build's layout.

@@ -111,7 +111,11 @@ async function searchPage(q) {
   const f = form([["q", "Search articles"], ["lang", "en, ru, zh"], ["entity", "Entity"], ["region", "Region"], ["from", "From"], ["to", "To"]], q,
     v => { location.hash = "#/search?" + params(v); });
   if (!q.q) return show(el("h1", "Search"), f);
-  const r = await api("/api/search?" + params(Object.assign({ limit: 100 }, q)));
+  const [r, named] = await Promise.all([
+    api("/api/search?" + params(Object.assign({ limit: 100 }, q))),
+    // A query that is a name (in any of three languages) also offers that entity's page.
+    api("/api/entities?" + params({ name: q.q })).catch(() => ({ matches: [] })),
+  ]);
   // Facets counted by the server over every match: language, year and
   // region refine the search; entity types are shown as counts.
   const facets = el("div", undefined, "facets");
@@ -137,7 +141,9 @@ async function searchPage(q) {
   }
   const shown = r.hits.length < r.total ? r.hits.length + " of " + r.total : String(r.total);
   const feed = link("Atom feed of new articles matching this search", "/feeds/search.atom?" + params({ q: q.q, lang: q.lang, entity: q.entity, region: q.region }));
-  show(el("h1", "Search"), f, facets, el("p", shown + " article(s)", "meta"), feed, list);
+  const profiles = el("p", undefined, "entity-hit");
+  for (const e of named.matches) profiles.append(el("span", e.type + ": ", "meta"), link(e.name, "#/entity/" + encodeURIComponent(e.id)));
+  show(el("h1", "Search"), f, ...(named.matches.length ? [profiles] : []), facets, el("p", shown + " article(s)", "meta"), feed, list);
 }
 
 async function eventsPage(q, heading) {
@@ -224,7 +230,7 @@ async function entityPage(key) {
     }
     out.push(el("h2", "Trade figures"), chart);
   }
-  const arts = el("ul");
+  const arts = el("ul", undefined, "articles");
   p.articles.forEach(a => { const li = el("li"); li.append(link((a.published || "undated") + " [" + a.language + "] " + (a.title || a.source), "#/article/" + encodeURIComponent(a.doc_id))); arts.append(li); });
   out.push(el("h2", "Articles"), arts);
   show(...out);

@@ -367,6 +367,29 @@ pub async fn entity_profile(
         .await
 }
 
+/// `GET /api/entities?name=N` parameters.
+#[derive(Debug, Deserialize)]
+pub struct LookupParams {
+    /// A name in any of three languages, an id or an ISO code.
+    pub name: String,
+}
+
+/// `GET /api/entities?name=N`: the entity a name stands for, as a list of
+/// none or one, so an unknown name is an empty answer rather than an error.
+pub async fn entity_lookup(
+    State(s): Shared,
+    p: Result<Query<LookupParams>, QueryRejection>,
+) -> ApiResult<Json<Value>> {
+    let p = query(p)?;
+    s.read(move |store, _| {
+        let found = store.lookup_entity(p.name.trim())?;
+        Ok(Json(
+            json!({ "name": p.name, "matches": found.into_iter().collect::<Vec<_>>() }),
+        ))
+    })
+    .await
+}
+
 /// `GET /api/documents/{doc_id}`: the article, its clean text and evidence spans.
 pub async fn document(State(s): Shared, Path(doc): Path<String>) -> ApiResult<Json<Shown>> {
     s.read(move |store, _| {

@@ -110,6 +110,7 @@ pub fn router(config: &Config) -> Result<Router, Error> {
         .route("/api/events", get(api::events))
         .route("/api/agreements", get(api::agreements))
         .route("/api/figures", get(api::figures))
+        .route("/api/entities", get(api::entity_lookup))
         .route("/api/entities/{key}", get(api::entity_profile))
         .route("/api/documents/{doc}", get(api::document))
         .route("/api/show/{id}", get(api::show))

@@ -45,6 +45,21 @@ fn every_read_endpoint_answers_as_the_openapi_document_says() {
             path,
         );
     }
+    // A name in any language looks up its entity; an unknown one finds none.
+    let lookup = &doc["paths"]["/api/entities"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    for (name, want) in [
+        ("Heilongjiang", Some("region:CN-HL")),
+        (enc("Приморский край").as_str(), Some("region:RU-PRI")),
+        ("Atlantis", None),
+    ] {
+        let r = get(s.addr, &format!("/api/entities?name={name}"));
+        assert_eq!(r.status, 200, "{name}: {}", r.text());
+        let v = r.json();
+        validate(&doc, lookup, &v, name);
+        assert_eq!(v["matches"][0]["id"].as_str(), want, "{name}: {v}");
+    }
+    assert_eq!(get(s.addr, "/api/entities").status, 400);
     // Each fact id from a listing opens with /api/show, each article with /api/documents.
     let events = get(s.addr, "/api/events?limit=5").json();
     let first = &events["rows"][0];

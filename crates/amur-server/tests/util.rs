@@ -151,8 +151,27 @@ pub fn request(
     s.write_all(head.as_bytes()).unwrap();
     // The server may answer (413) before reading the whole body.
     let _ = s.write_all(body);
+    // Read to the end of the body: its length when the server gives one (not
+    // every server closes at once on `Connection: close`), else to EOF.
     let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        let n = s.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..end]).to_lowercase();
+            let length = head
+                .lines()
+                .filter_map(|l| l.strip_prefix("content-length:"))
+                .find_map(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|l| raw.len() >= end + 4 + l) {
+                break;
+            }
+        }
+    }
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")

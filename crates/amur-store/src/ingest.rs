@@ -1010,4 +1010,26 @@ mod tests {
         ]);
         assert_eq!(got.len(), 2, "{got:?}");
     }
+
+    #[test]
+    fn a_name_in_an_article_looks_up_its_entity() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        s.ingest_batch(&[rec(1, "2022-06-10", None)], &|_: &str| Vec::new())
+            .unwrap();
+        for key in ["Heihe bridge", "heihe bridge", "facility:heihe-bridge"] {
+            let e = s.lookup_entity(key).unwrap().expect(key);
+            assert_eq!(
+                (e.id.as_str(), e.kind.as_str()),
+                ("facility:heihe-bridge", "facility")
+            );
+        }
+        let region = s.lookup_entity("cn-hl").unwrap().unwrap();
+        assert_eq!(
+            (region.name.as_str(), region.code.as_deref()),
+            ("Heilongjiang", Some("CN-HL"))
+        );
+        // A word of the text that names nothing finds nothing.
+        assert!(s.lookup_entity("traffic").unwrap().is_none());
+    }
 }

@@ -192,6 +192,20 @@ pub struct FigureRow {
     pub source: Source,
 }
 
+/// An entity found by name: enough to link to its profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRef {
+    /// Id.
+    pub id: String,
+    /// Type (`person`, `region`, …).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// ISO code (countries, regions).
+    pub code: Option<String>,
+}
+
 /// An article that names an entity.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleRef {
@@ -907,6 +921,26 @@ impl Store {
                 [key],
                 |r| r.get(0),
             )
+            .optional()?)
+    }
+
+    /// The entity a name, id or code stands for (as [`Store::find_entity`]
+    /// finds it), with its type and canonical name; `None` when none does.
+    pub fn lookup_entity(&self, key: &str) -> Result<Option<EntityRef>> {
+        let Some(id) = self.find_entity(key)? else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .prepare_cached("SELECT type, name, code FROM entities WHERE id=?1")?
+            .query_row([&id], |r| {
+                Ok(EntityRef {
+                    id: id.clone(),
+                    kind: r.get(0)?,
+                    name: r.get(1)?,
+                    code: r.get(2)?,
+                })
+            })
             .optional()?)
     }
 

@@ -28,18 +28,40 @@ type Shared = State<Arc<AppState>>;
 /// JSON text with `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`,
 /// so an article's markup never appears literally in an answer. Those
 /// characters occur only inside JSON strings, where the escapes mean the same.
-pub fn safe_json<T: Serialize>(value: &T) -> ApiResult<String> {
-    let text = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
+pub fn safe_json<T: Serialize>(value: &T) -> ApiResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, MarkupEscaping);
+    value
+        .serialize(&mut ser)
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(out)
+}
+
+/// serde_json's compact output, with the markup characters of string
+/// contents escaped as they are written (one pass, no second copy).
+struct MarkupEscaping;
+
+impl serde_json::ser::Formatter for MarkupEscaping {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut from = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            w.write_all(&bytes[from..i])?;
+            w.write_all(escaped)?;
+            from = i + 1;
+        }
+        w.write_all(&bytes[from..])
+    }
 }
 
 /// A JSON answer written with [`safe_json`].
@@ -531,4 +553,21 @@ pub async fn ingest(
         })))
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_json;
+
+    #[test]
+    fn markup_characters_are_escaped_inside_strings_only() {
+        let v = serde_json::json!({"a<b": ["x&y>", 1, "plain \"quoted\" é"]});
+        let text = String::from_utf8(safe_json(&v).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            r#"{"a\u003cb":["x\u0026y\u003e",1,"plain \"quoted\" é"]}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
+    }
 }

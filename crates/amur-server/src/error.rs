@@ -61,7 +61,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let body = crate::api::safe_json(&serde_json::json!({ "error": self.to_string() }))
-            .unwrap_or_else(|_| "{\"error\": \"internal error\"}".into());
+            .unwrap_or_else(|_| b"{\"error\": \"internal error\"}".to_vec());
         let mut resp = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
         if status == StatusCode::UNAUTHORIZED {
             resp.headers_mut().insert(

@@ -923,6 +923,38 @@ mod tests {
     }
 
     #[test]
+    fn kept_names_follow_renames_from_any_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Store::create(dir.path()).unwrap();
+        w.ingest_batch(&[meeting(1, "2023-03-01", &["CN-HL"])], &|_: &str| {
+            Vec::new()
+        })
+        .unwrap();
+        let r = Store::open(dir.path()).unwrap();
+        let names = |s: &Store| {
+            s.events(&EventQuery {
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap()
+            .rows[0]
+                .participants
+                .clone()
+        };
+        assert_eq!(names(&r), ["CN-HL"]);
+        assert_eq!(names(&r), names(&r), "answered again from the kept names");
+        w.curate_rename("region:CN-HL", "Heilongjiang Province")
+            .unwrap();
+        for (who, s) in [("another connection", &r), ("the writer", &w)] {
+            let now = names(s);
+            assert!(
+                now.contains(&"Heilongjiang Province".to_string()),
+                "{who}: {now:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_search_by_entity_finds_what_curation_merged_into_it() {
         // Issue 11: the index keeps the ids articles were indexed with.
         let dir = tempfile::tempdir().unwrap();

@@ -140,22 +140,27 @@ pub struct Store {
     dir: PathBuf,
     // Held while this process writes; released on drop.
     _lock: Option<std::fs::File>,
-    counts: std::sync::Mutex<Counts>,
+    kept: std::sync::Mutex<Kept>,
 }
 
-/// Totals of listings already counted ("240 events"), kept while the
-/// database is unchanged: counting every match is the one part of a page of
-/// results that grows with the store.
+/// What a reader keeps while the database is unchanged: totals of listings
+/// already counted ("240 events"; counting every match is the one part of a
+/// page of results that grows with the store) and entity names (every page
+/// of events or facts names its participants).
 #[derive(Default)]
-struct Counts {
+struct Kept {
     /// SQLite's data version and this connection's change count when filled.
     version: (i64, u64),
     /// Count query and its arguments → total.
     totals: std::collections::HashMap<String, usize>,
+    /// Entity id → canonical name.
+    names: std::collections::HashMap<String, String>,
 }
 
-/// Totals kept per connection before the cache starts afresh.
+/// Totals kept per connection before that cache starts afresh.
 const COUNTS_KEPT: usize = 4096;
+/// Entity names kept per connection before that cache starts afresh.
+const NAMES_KEPT: usize = 65_536;
 
 /// How a writer waits for another writer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,22 +179,38 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
 }
 
 impl Store {
-    /// `SELECT COUNT(*) FROM ({sql})` with `args`, answered from the cache
-    /// when the database has not changed since it was last counted.
-    pub(crate) fn count_of(&self, sql: &str, args: &[String]) -> Result<usize> {
-        let version: i64 = self
+    /// SQLite's data version with this connection's own change count: equal
+    /// values mean nothing was written in between, by anyone.
+    fn version(&self) -> Result<(i64, u64)> {
+        let v: i64 = self
             .conn
             .prepare_cached("PRAGMA data_version")?
             .query_row([], |r| r.get(0))?;
-        let version = (version, self.conn.total_changes());
+        Ok((v, self.conn.total_changes()))
+    }
+
+    /// What is kept for `version`, emptied first if the database changed.
+    fn kept(&self, version: (i64, u64)) -> std::sync::MutexGuard<'_, Kept> {
+        let mut k = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        if k.version != version {
+            k.version = version;
+            k.totals.clear();
+            k.names.clear();
+        }
+        k
+    }
+
+    /// `SELECT COUNT(*) FROM ({sql})` with `args`, answered from the cache
+    /// when the database has not changed since it was last counted.
+    pub(crate) fn count_of(&self, sql: &str, args: &[String]) -> Result<usize> {
+        let version = self.version()?;
         let key = format!("{sql}\u{1f}{}", args.join("\u{1f}"));
         {
-            let mut c = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-            if c.version != version || c.totals.len() > COUNTS_KEPT {
-                c.version = version;
-                c.totals.clear();
+            let mut k = self.kept(version);
+            if k.totals.len() > COUNTS_KEPT {
+                k.totals.clear();
             }
-            if let Some(&n) = c.totals.get(&key) {
+            if let Some(&n) = k.totals.get(&key) {
                 return Ok(n);
             }
         }
@@ -198,11 +219,66 @@ impl Store {
             .prepare_cached(&format!("SELECT COUNT(*) FROM ({sql})"))?
             .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
         let n = n as usize;
-        let mut c = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        if c.version == version {
-            c.totals.insert(key, n);
+        let mut k = self.kept(version);
+        if k.version == version {
+            k.totals.insert(key, n);
         }
         Ok(n)
+    }
+
+    /// The canonical names of entity ids (those the store has), answered
+    /// from the kept names where the database has not changed.
+    pub(crate) fn names_of(
+        &self,
+        ids: &[&String],
+    ) -> Result<std::collections::HashMap<String, String>> {
+        let version = self.version()?;
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        let mut missing: Vec<&String> = Vec::new();
+        {
+            let k = self.kept(version);
+            for &id in ids {
+                match k.names.get(id) {
+                    Some(n) => {
+                        out.insert(id.clone(), n.clone());
+                    }
+                    None => missing.push(id),
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Ok(out);
+        }
+        let mut found: Vec<(String, String)> = Vec::new();
+        let none = String::new();
+        for group in missing.chunks(512) {
+            // Padded to a few list lengths so the statements stay cached.
+            let (marks, n) = query::in_list(group.len());
+            let padded: Vec<&String> = group
+                .iter()
+                .copied()
+                .chain(std::iter::repeat(&none))
+                .take(n)
+                .collect();
+            let mut st = self.conn.prepare_cached(&format!(
+                "SELECT id, name FROM entities WHERE id IN ({marks})"
+            ))?;
+            let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                found.push(row?);
+            }
+        }
+        let mut k = self.kept(version);
+        if k.names.len() + found.len() > NAMES_KEPT {
+            k.names.clear();
+        }
+        for (id, name) in found {
+            k.names.insert(id.clone(), name.clone());
+            out.insert(id, name);
+        }
+        Ok(out)
     }
 
     /// Opens an existing store for reading; a missing store is an error
@@ -244,7 +320,7 @@ impl Store {
             index,
             dir: dir.to_path_buf(),
             _lock: None,
-            counts: Default::default(),
+            kept: Default::default(),
         })
     }
 
@@ -309,7 +385,7 @@ impl Store {
             index,
             dir: dir.to_path_buf(),
             _lock: Some(lock),
-            counts: Default::default(),
+            kept: Default::default(),
         };
         if old.is_some_and(|v| v < 3) {
             // Version 3 hashes MinHash shingles with a fixed function and

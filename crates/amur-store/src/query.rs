@@ -439,12 +439,8 @@ impl Store {
     }
 
     fn name_of(&self, id: &str) -> Result<String> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT name FROM entities WHERE id=?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| id.to_string()))
+        let id = id.to_string();
+        Ok(self.names_of(&[&id])?.remove(&id).unwrap_or(id))
     }
 
     fn source_of(&self, table: &str, doc_id: &str, idx: i64) -> Result<Source> {
@@ -531,16 +527,21 @@ impl Store {
                 let (id, entity) = row?;
                 parts.entry(id).or_default().push(entity);
             }
-            let mut sources: HashMap<i64, Vec<Source>> = HashMap::new();
+            // Each event's sources in the order their articles were stored
+            // (sorted here: an ORDER BY would build a temporary b-tree).
+            // (article row, fact index) orders each event's sources.
+            type Ordered = ((i64, i64), Source);
+            let mut sources: HashMap<i64, Vec<Ordered>> = HashMap::new();
             let mut st = self.conn.prepare_cached(&format!(
-                "SELECT s.event_id, s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end
-                 FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id IN ({marks}) ORDER BY s.event_id, d.rowid, s.idx"
+                "SELECT s.event_id, s.doc_id, s.idx, d.source, d.title, d.published, d.language, s.evidence, s.start, s.end, d.rowid
+                 FROM event_sources s JOIN documents d ON d.doc_id=s.doc_id WHERE s.event_id IN ({marks})"
             ))?;
             let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
                 let doc: String = r.get(1)?;
                 let idx: i64 = r.get(2)?;
                 Ok((
                     r.get::<_, i64>(0)?,
+                    (r.get::<_, i64>(10)?, idx),
                     Source {
                         key: format!("{doc}#{idx}"),
                         doc_id: doc,
@@ -555,42 +556,24 @@ impl Store {
                 ))
             })?;
             for row in rows {
-                let (id, src) = row?;
-                sources.entry(id).or_default().push(src);
+                let (id, doc_row, src) = row?;
+                sources.entry(id).or_default().push((doc_row, src));
             }
             // Every name the page shows, in one lookup.
             let mut wanted: Vec<&String> = parts.values().flatten().collect();
             wanted.extend(heads.values().filter_map(|h| h.4.as_ref()));
             wanted.sort();
             wanted.dedup();
-            let mut names: HashMap<String, String> = HashMap::new();
-            let none = String::new();
-            for group in wanted.chunks(512) {
-                let (marks, n) = in_list(group.len());
-                let padded: Vec<&String> = group
-                    .iter()
-                    .copied()
-                    .chain(std::iter::repeat(&none))
-                    .take(n)
-                    .collect();
-                let mut st = self.conn.prepare_cached(&format!(
-                    "SELECT id, name FROM entities WHERE id IN ({marks})"
-                ))?;
-                let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?;
-                for row in rows {
-                    let (id, name) = row?;
-                    names.insert(id, name);
-                }
-            }
+            let names = self.names_of(&wanted)?;
             let name = |id: &String| names.get(id).cloned().unwrap_or_else(|| id.clone());
             for &event_id in chunk {
                 let Some((kind, status, mode, date, location)) = heads.remove(&event_id) else {
                     continue;
                 };
                 let participant_ids = parts.remove(&event_id).unwrap_or_default();
-                let sources = sources.remove(&event_id).unwrap_or_default();
+                let mut sources = sources.remove(&event_id).unwrap_or_default();
+                sources.sort_by_key(|(order, _)| *order);
+                let sources: Vec<Source> = sources.into_iter().map(|(_, s)| s).collect();
                 let mut languages: Vec<String> =
                     sources.iter().map(|s| s.language.clone()).collect();
                 languages.sort();
@@ -1347,7 +1330,7 @@ fn paragraph(text: &str, start: usize, end: usize) -> Marked {
 /// handful of statement texts serve every page size from the statement
 /// cache. The caller pads its values to that count with one that matches
 /// nothing.
-fn in_list(n: usize) -> (String, usize) {
+pub(crate) fn in_list(n: usize) -> (String, usize) {
     let len = n.clamp(8, 512).next_power_of_two();
     (vec!["?"; len].join(","), len)
 }

@@ -19,6 +19,11 @@ struct Pooled {
     generation: u64,
 }
 
+/// Store calls allowed at once: twice the cores, at least four.
+fn readers() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| (2 * n.get()).max(4))
+}
+
 /// What every handler can reach.
 pub struct AppState {
     /// The data directory.
@@ -32,6 +37,9 @@ pub struct AppState {
     /// The OpenAPI document served (region codes from `refdata`).
     pub openapi: String,
     pool: Mutex<Vec<Pooled>>,
+    // Store calls running at once (and so handles in the pool): more than
+    // the cores can run only adds handles with cold caches and switches.
+    readers: tokio::sync::Semaphore,
     // Bumped by every write through this server, so readers reload at once.
     generation: AtomicU64,
     pipeline: OnceLock<amur_extract::Pipeline>,
@@ -60,6 +68,7 @@ impl AppState {
             }]),
             generation: AtomicU64::new(0),
             pipeline: OnceLock::new(),
+            readers: tokio::sync::Semaphore::new(readers()),
         })
     }
 
@@ -112,6 +121,11 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store, &AppState) -> ApiResult<T> + Send + 'static,
     {
+        let _permit = self
+            .readers
+            .acquire()
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
             let p = state.take()?;

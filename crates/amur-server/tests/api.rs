@@ -103,6 +103,28 @@ fn every_read_endpoint_answers_as_the_openapi_document_says() {
 }
 
 #[test]
+fn many_requests_at_once_all_answer() {
+    // Store calls are bounded (a few per core); the rest wait their turn.
+    let s = shared();
+    let addr = s.addr;
+    let threads: Vec<_> = (0..32)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let path = [
+                    "/api/events?limit=5",
+                    "/api/search?q=Heilongjiang",
+                    "/api/stats",
+                ][i % 3];
+                get(addr, path).status
+            })
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), 200);
+    }
+}
+
+#[test]
 fn paging_walks_the_timeline() {
     let s = shared();
     let all = get(s.addr, "/api/events?limit=1000").json();

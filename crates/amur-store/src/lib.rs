@@ -157,6 +157,10 @@ struct Kept {
     names: std::collections::HashMap<String, String>,
 }
 
+/// Bytes of the database a reader maps into memory (SQLite caps it at its
+/// compile-time limit, 2 GB by default); beyond it pages are read as usual.
+const READ_MMAP: i64 = 1 << 31;
+
 /// Totals kept per connection before that cache starts afresh.
 const COUNTS_KEPT: usize = 4096;
 /// Entity names kept per connection before that cache starts afresh.
@@ -300,6 +304,10 @@ impl Store {
         // re-prepares a statement whenever `LIMIT ?` or a range bound is
         // rebound, which undoes the statement cache.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        // Readers map the database instead of copying pages into a private
+        // cache: a server's many handles share the operating system's pages,
+        // so a fresh handle is warm at once.
+        conn.pragma_update(None, "mmap_size", READ_MMAP)?;
         match check_version(&conn)? {
             Some(v) if v < schema::STORE_VERSION => {
                 return Err(Error::TooOld {

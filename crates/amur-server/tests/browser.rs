@@ -402,4 +402,21 @@ fn an_analyst_types_and_clicks_through_the_dashboard() {
     );
     assert_eq!(alert.status, 404, "a dialog opened: {}", alert.text());
     d.screenshot("hostile-article");
+
+    // A phone's width: nothing wider than the screen but the heatmap's own
+    // scrolling box.
+    d.cmd(
+        "POST",
+        "/window/rect",
+        serde_json::json!({"width": 390, "height": 844}),
+    );
+    for (name, page) in [("phone-timeline", "#/events"), ("phone-map", "#/map")] {
+        d.go(&format!("{base}{page}"));
+        d.find("main h1");
+        let wide = d.run(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+        );
+        assert_eq!(wide.as_i64(), Some(0), "{page} scrolls sideways on a phone");
+        d.screenshot(name);
+    }
 }

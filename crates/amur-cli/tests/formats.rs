@@ -180,3 +180,49 @@ fn a_two_sentence_brief_in_json_lines_is_extracted() {
         .starts_with("Trade between Heihe"));
     eqnice!("Bridge talks", recs[1]["title"], "title");
 }
+
+/// More inputs than one parallel chunk: chunks are extracted while the
+/// previous one is written, and the order stays the input order; a reader
+/// that goes away stops the reading too (no thread left waiting).
+#[test]
+fn many_inputs_stream_in_order_and_a_closed_pipe_stops_the_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..600 {
+        std::fs::write(
+            dir.path().join(format!("n{i:04}.txt")),
+            format!("Report {i}. The mayor of Heihe met the mayor of Blagoveshchensk.\n"),
+        )
+        .expect("write");
+    }
+    let out = amur(dir.path(), &["extract", "-q", "--jobs", "2", "."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sources: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap_or_default().to_string())
+        .collect();
+    eqnice!(600, sources.len(), "one record per file");
+    let mut sorted = sources.clone();
+    sorted.sort();
+    eqnice!(sorted, sources, "input order");
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_amur"))
+        .args(["extract", "-q", "--jobs", "2", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run amur");
+    drop(child.stdout.take());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("extract kept running after its reader went away");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    eqnice!(Some(0), status.code(), "a closed stdout is a quiet exit");
+}

@@ -158,23 +158,44 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     let mut out = std::io::stdout().lock();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let start = Instant::now();
-    let mut stored = 0;
-    let mut done = 0;
-    while done < articles {
-        let n = 512.min(articles - done);
-        let pages: Vec<RawPage> = (done..done + n)
-            .map(|i| article(&mut rng, i, &places, &people))
-            .collect();
-        let batch: Vec<(RawPage, amur_record::Record)> = pages
-            .into_par_iter()
-            .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
-            .collect();
-        stored += batch.len();
-        store.ingest(&batch, data)?;
-        done += n;
-    }
+    // As `amur ingest` does: batch k + 1 is extracted while batch k is stored.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawPage, amur_record::Record)>>(1);
+    let pipeline = &pipeline;
+    let (stored, storing) = std::thread::scope(|scope| -> anyhow::Result<(usize, f64)> {
+        scope.spawn(move || {
+            let mut done = 0;
+            while done < articles {
+                let n = 512.min(articles - done);
+                let pages: Vec<RawPage> = (done..done + n)
+                    .map(|i| article(&mut rng, i, &places, &people))
+                    .collect();
+                // A synthetic article that fails to extract is counted below.
+                let batch: Vec<(RawPage, amur_record::Record)> = pages
+                    .into_par_iter()
+                    .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
+                    .collect();
+                if tx.send(batch).is_err() {
+                    break;
+                }
+                done += n;
+            }
+        });
+        // Owned here, so a failed write drops it and the producer stops.
+        let rx = rx;
+        let (mut stored, mut storing) = (0, 0.0);
+        for batch in rx.iter() {
+            let t = Instant::now();
+            stored += batch.len();
+            store.ingest(&batch, data)?;
+            storing += t.elapsed().as_secs_f64();
+        }
+        Ok((stored, storing))
+    })?;
     let secs = start.elapsed().as_secs_f64();
-    writeln!(out, "extracted {stored} of {articles}")?;
+    writeln!(
+        out,
+        "extracted {stored} of {articles}; storing took {storing:.1} s of {secs:.1} s"
+    )?;
     writeln!(
         out,
         "ingest: {articles} articles in {secs:.1} s = {:.0} articles/s ({} threads)",

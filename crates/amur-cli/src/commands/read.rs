@@ -74,30 +74,54 @@ pub fn for_each_batch(
         .then(|| std::time::Duration::from_secs_f64(a.input_timeout));
     let inputs = expand_inputs(&a.paths);
     let bar = progress(inputs.len());
-    let mut tally = Tally::default();
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Vec<Result<(RawPage, Record), String>>> = chunk
-            .par_iter()
-            .map(|input| process(input, &limits, pipeline, budget))
-            .collect();
-        let mut batch = Vec::new();
-        for per_input in results {
-            bar.inc(1);
-            for r in per_input {
-                match r {
-                    Ok(pair) => {
-                        tally.records += 1;
-                        batch.push(pair);
-                    }
-                    Err(msg) => {
-                        tally.failed += 1;
-                        bar.suspend(|| messages::input_error(a.quiet, &msg));
+    // Chunk k + 1 is read and extracted while `sink` stores or prints chunk
+    // k: the sink (one SQLite writer) no longer leaves the cores idle.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawPage, Record)>>(1);
+    let tally = std::thread::scope(|scope| -> anyhow::Result<Tally> {
+        let progress = bar.clone();
+        let producer = scope.spawn(move || {
+            let mut tally = Tally::default();
+            for chunk in inputs.chunks(CHUNK) {
+                let results: Vec<Vec<Result<(RawPage, Record), String>>> = chunk
+                    .par_iter()
+                    .map(|input| process(input, &limits, pipeline, budget))
+                    .collect();
+                let mut batch = Vec::new();
+                for per_input in results {
+                    progress.inc(1);
+                    for r in per_input {
+                        match r {
+                            Ok(pair) => {
+                                tally.records += 1;
+                                batch.push(pair);
+                            }
+                            Err(msg) => {
+                                tally.failed += 1;
+                                progress.suspend(|| messages::input_error(a.quiet, &msg));
+                            }
+                        }
                     }
                 }
+                // A closed channel: the sink failed and the run stops.
+                if tx.send(batch).is_err() {
+                    break;
+                }
+            }
+            tally
+        });
+        let mut sunk = Ok(());
+        for batch in rx.iter() {
+            if let Err(e) = sink(batch) {
+                sunk = Err(e);
+                break;
             }
         }
-        sink(batch)?;
-    }
+        drop(rx);
+        let tally = producer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;
+        sunk.map(|()| tally)
+    })?;
     bar.finish_and_clear();
     Ok(tally)
 }

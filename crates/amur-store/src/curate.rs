@@ -273,6 +273,7 @@ impl Store {
     pub fn apply_curation(&mut self) -> Result<()> {
         let all = self.corrections()?;
         let tx = self.conn.transaction()?;
+        let before = tx.total_changes();
         let exists = |id: &str| -> Result<bool> {
             Ok(tx
                 .query_row("SELECT 1 FROM entities WHERE id=?1", [id], |r| {
@@ -408,7 +409,12 @@ impl Store {
                 _ => {}
             }
         }
-        crate::ingest::refresh_event_regions(&tx, None)?;
+        // Regions follow participants; with nothing changed (no corrections,
+        // or none that touch the new rows) the whole-store pass is skipped,
+        // so an ingest's finish does not grow with the store.
+        if tx.total_changes() != before {
+            crate::ingest::refresh_event_regions(&tx, None)?;
+        }
         tx.commit()?;
         Ok(())
     }

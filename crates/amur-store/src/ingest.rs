@@ -955,6 +955,36 @@ mod tests {
     }
 
     #[test]
+    fn curation_reapplied_after_an_ingest_moves_the_new_events_regions() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(dir.path()).unwrap();
+        let none = |_: &str| Vec::new();
+        s.ingest_batch(&[meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"])], &none)
+            .unwrap();
+        s.ingest_batch(&[meeting(2, "2023-04-01", &["CN-HL", "RU-AMU"])], &none)
+            .unwrap();
+        s.curate_merge("region:RU-PRI", "region:RU-AMU").unwrap();
+        // A later article names the merged-away region again.
+        s.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL", "RU-AMU"])], &none)
+            .unwrap();
+        s.apply_curation().unwrap();
+        let pair = |s: &Store, a: &str, b: &str| {
+            s.events(&EventQuery {
+                pair: Some((a.into(), b.into())),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+        };
+        assert_eq!(pair(&s, "CN-HL", "RU-PRI"), 3);
+        assert_eq!(pair(&s, "CN-HL", "RU-AMU"), 0);
+        // Applying it again changes nothing and keeps the answer.
+        s.apply_curation().unwrap();
+        assert_eq!(pair(&s, "CN-HL", "RU-PRI"), 3);
+    }
+
+    #[test]
     fn a_search_by_entity_finds_what_curation_merged_into_it() {
         // Issue 11: the index keeps the ids articles were indexed with.
         let dir = tempfile::tempdir().unwrap();

@@ -455,12 +455,21 @@ pub(crate) fn refresh_event_regions(
     }
     // Each event's type and first day are kept beside its regions, so that a
     // region or pair query walks an index in date order and stops at the page.
+    // Two statements, not `?1 IS NULL OR event_id=?1`: SQLite plans that
+    // one as a scan of every event, which made each event's refresh grow
+    // with the store.
     let heads: std::collections::HashMap<i64, (String, Option<String>)> = {
-        let mut st = tx.prepare_cached(
-            "SELECT event_id, type, date_start FROM events WHERE ?1 IS NULL OR event_id=?1",
-        )?;
-        let rows = st.query_map([event_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
-        rows.collect::<std::result::Result<_, _>>()?
+        let head = |r: &rusqlite::Row| Ok((r.get(0)?, (r.get(1)?, r.get(2)?)));
+        match event_id {
+            Some(id) => tx
+                .prepare_cached("SELECT event_id, type, date_start FROM events WHERE event_id=?1")?
+                .query_map([id], head)?
+                .collect::<std::result::Result<_, _>>()?,
+            None => tx
+                .prepare_cached("SELECT event_id, type, date_start FROM events")?
+                .query_map([], head)?
+                .collect::<std::result::Result<_, _>>()?,
+        }
     };
     let mut ins = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_regions(event_id, region, type, date_start) VALUES(?1, ?2, ?3, ?4)",

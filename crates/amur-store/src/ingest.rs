@@ -535,16 +535,7 @@ fn dated_match(
     ids: &[&str],
     doc_id: &str,
 ) -> Result<Option<i64>> {
-    let placeholders = vec!["?"; ids.len()].join(",");
-    // Driven by the date index (events rarely last over a month), then
-    // the participants: cost stays flat as the store grows.
-    let sql = format!(
-        "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
-         WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
-         AND p.entity_id IN ({placeholders})
-         AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
-         GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
-    );
+    let sql = dated_match_sql(ids.len());
     let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
     let kind = ev.kind.as_str();
     let status = ev.status.as_str();
@@ -561,6 +552,20 @@ fn dated_match(
         .prepare_cached(&sql)?
         .query_row(args.as_slice(), |r| r.get(0))
         .optional()?)
+}
+
+/// The query of [`dated_match`] for `n` participant ids: driven by the
+/// `events_match` index (events rarely last over a month), then the
+/// participants.
+fn dated_match_sql(n: usize) -> String {
+    let placeholders = vec!["?"; n].join(",");
+    format!(
+        "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
+         WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
+         AND p.entity_id IN ({placeholders})
+         AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
+         GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
+    )
 }
 
 /// An event whose date is missing on one side: with `dated`, an undated event
@@ -1102,5 +1107,38 @@ mod tests {
         );
         // A word of the text that names nothing finds nothing.
         assert!(s.lookup_entity("traffic").unwrap().is_none());
+    }
+
+    #[test]
+    fn matching_a_dated_report_reads_only_the_match_index() {
+        // The events of a type within a month are candidates; reading each
+        // one's row made ingest slower as the store grew.
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::create(dir.path()).unwrap();
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::dated_match_sql(2)))
+            .unwrap()
+            .query_map(
+                rusqlite::params![
+                    "meeting",
+                    "2024-01-01",
+                    "2024-01-01",
+                    "2024-01-01",
+                    "occurred",
+                    "a",
+                    "b",
+                    "d"
+                ],
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(
+            plan.iter()
+                .any(|l| l.contains("COVERING INDEX events_match")),
+            "{plan:?}"
+        );
     }
 }

@@ -371,6 +371,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 64 MB of page cache: ingest reads indexes it has just written.
         conn.pragma_update(None, "cache_size", -65536)?;
+        // Pages it only reads are mapped rather than copied, as readers do.
+        conn.pragma_update(None, "mmap_size", READ_MMAP)?;
         conn.execute_batch(schema::SCHEMA)?;
         let old = check_version(&conn)?;
         schema::migrate(&conn, old)?;

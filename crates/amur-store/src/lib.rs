@@ -223,7 +223,8 @@ impl Store {
             .prepare_cached(&format!("SELECT COUNT(*) FROM ({sql})"))?
             .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
         let n = n as usize;
-        let mut k = self.kept(version);
+        // Kept only if nothing was written meanwhile (the guard is not reset).
+        let mut k = self.kept.lock().unwrap_or_else(|p| p.into_inner());
         if k.version == version {
             k.totals.insert(key, n);
         }
@@ -274,12 +275,15 @@ impl Store {
                 found.push(row?);
             }
         }
-        let mut k = self.kept(version);
-        if k.names.len() + found.len() > NAMES_KEPT {
+        let mut k = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        let keep = k.version == version;
+        if keep && k.names.len() + found.len() > NAMES_KEPT {
             k.names.clear();
         }
         for (id, name) in found {
-            k.names.insert(id.clone(), name.clone());
+            if keep {
+                k.names.insert(id.clone(), name.clone());
+            }
             out.insert(id, name);
         }
         Ok(out)

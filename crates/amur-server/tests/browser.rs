@@ -26,34 +26,31 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Chromium's flags for one headless run.
-fn run(browser: &PathBuf, what: &str, url: &str) -> std::process::Output {
-    let profile = tempfile::tempdir().unwrap();
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-extensions",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=10000",
-            "--timeout=30000",
-            "--window-size=1200,900",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(what)
-        .arg(url)
-        .output()
-        .expect("run chromium")
-}
+/// Chromium's flags for every headless run here (with a fresh profile each).
+const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1200,900",
+];
 
 /// The DOM after the page's scripts ran.
 fn dom(browser: &PathBuf, url: &str) -> String {
-    let out = run(browser, "--dump-dom", url);
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args(HEADLESS)
+        .args(["--virtual-time-budget=10000", "--timeout=30000"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
     assert!(
         out.status.success(),
         "chromium failed: {}",
@@ -173,15 +170,11 @@ impl Driver {
         });
         assert!(ready, "chromedriver did not listen on {addr}");
         let profile = tempfile::tempdir().unwrap();
+        let mut args: Vec<String> = HEADLESS.iter().map(|f| f.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
         let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": browser,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                         format!("--user-data-dir={}", profile.path().display())]
-            }
+            "goog:chromeOptions": { "binary": browser, "args": args }
         }}});
         let r = Self::call(addr, "POST", "/session", &caps);
         let session = r["sessionId"]

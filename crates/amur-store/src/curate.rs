@@ -461,6 +461,7 @@ fn event_of_source(conn: &rusqlite::Connection, key: &str) -> Result<Option<(Str
 #[cfg(test)]
 mod tests {
     use crate::query::{EventQuery, FactQuery};
+    use crate::testing::{event_total, no_regions};
     use crate::Store;
     use amur_record::Record;
     use amur_sources::RawPage;
@@ -534,10 +535,6 @@ mod tests {
         s.ingest_batch(&items, &no_regions).unwrap();
         s.apply_curation().unwrap();
         (dir, s)
-    }
-
-    fn no_regions(_: &str) -> Vec<String> {
-        Vec::new()
     }
 
     #[test]
@@ -700,14 +697,7 @@ mod tests {
     #[test]
     fn merged_events_and_split_reports() {
         let (_dir, mut s) = store();
-        let n = |s: &Store| {
-            s.events(&EventQuery {
-                limit: 100,
-                ..Default::default()
-            })
-            .unwrap()
-            .total
-        };
+        let n = |s: &Store| event_total(s, 100, EventQuery::default());
         assert_eq!(n(&s), 4, "doc0 and doc1 report one meeting");
         let c = s.curate_merge("event:doc2#0", "event:doc3#0").unwrap();
         assert!(c.summary.contains("1 report(s) moved"), "{}", c.summary);

@@ -735,6 +735,7 @@ fn insert_extracted(tx: &Transaction, rec: &Record, region_of: RegionOf) -> Resu
 #[cfg(test)]
 mod tests {
     use crate::query::EventQuery;
+    use crate::testing::{event_total, no_regions, stored};
     use crate::Store;
     use amur_record::Record;
     use amur_sources::{PageKind, RawPage};
@@ -760,9 +761,7 @@ mod tests {
     }
 
     fn events(items: &[(RawPage, Record)]) -> Vec<(Option<String>, usize)> {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
-        s.ingest_batch(items, &|_: &str| Vec::new()).unwrap();
+        let (_dir, s) = stored(items);
         s.events(&EventQuery {
             limit: 50,
             ..Default::default()
@@ -794,13 +793,11 @@ mod tests {
     #[test]
     fn reindex_keeps_the_record_of_a_page_that_no_longer_extracts() {
         // Issue 11: reindex used to wipe the tables, then skip such pages silently.
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
         let items = [
             rec(1, "2022-06-10", Some("2022-06-10")),
             rec(2, "2022-08-10", Some("2022-08-10")),
         ];
-        s.ingest_batch(&items, &|_: &str| Vec::new()).unwrap();
+        let (_dir, mut s) = stored(&items);
         let by_source: std::collections::HashMap<String, Record> = items
             .iter()
             .map(|(p, r)| (p.source.clone(), r.clone()))
@@ -811,17 +808,11 @@ mod tests {
             }
             Ok(by_source[&p.source].clone())
         };
-        let sum = s.reindex_with(&extract, &|_: &str| Vec::new()).unwrap();
+        let sum = s.reindex_with(&extract, &no_regions).unwrap();
         assert_eq!(sum.reextracted, 1);
         assert_eq!(sum.failed.len(), 1);
         assert_eq!(sum.failed[0].1, "r2.txt");
-        let n = s
-            .events(&EventQuery {
-                limit: 10,
-                ..Default::default()
-            })
-            .unwrap()
-            .total;
+        let n = event_total(&s, 10, EventQuery::default());
         assert_eq!(n, 2, "the failed page's event is kept");
         assert_eq!(
             s.search("bridge", &Default::default(), 10).unwrap().len(),
@@ -867,18 +858,12 @@ mod tests {
 
     #[test]
     fn a_pair_query_reads_the_pair_in_either_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
-        s.ingest_batch(
-            &[
-                meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
-                meeting(2, "2023-03-02", &["CN-HL"]),
-                meeting(3, "2023-03-03", &["RU-PRI", "RU-AMU", "CN-HL"]),
-                meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
-            ],
-            &|_: &str| Vec::new(),
-        )
-        .unwrap();
+        let (_dir, s) = stored(&[
+            meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
+            meeting(2, "2023-03-02", &["CN-HL"]),
+            meeting(3, "2023-03-03", &["RU-PRI", "RU-AMU", "CN-HL"]),
+            meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
+        ]);
         let dates = |q: EventQuery| -> Vec<String> {
             s.events(&EventQuery { limit: 10, ..q })
                 .unwrap()
@@ -907,43 +892,23 @@ mod tests {
 
     #[test]
     fn kept_totals_follow_writes_from_other_connections() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut w = Store::create(dir.path()).unwrap();
-        w.ingest_batch(
-            &[
-                meeting(1, "2023-03-01", &["CN-HL"]),
-                meeting(2, "2023-04-01", &["CN-HL"]),
-            ],
-            &|_: &str| Vec::new(),
-        )
-        .unwrap();
+        let (dir, mut w) = stored(&[
+            meeting(1, "2023-03-01", &["CN-HL"]),
+            meeting(2, "2023-04-01", &["CN-HL"]),
+        ]);
         let r = Store::open(dir.path()).unwrap();
-        let total = |s: &Store| {
-            s.events(&EventQuery {
-                limit: 1,
-                ..Default::default()
-            })
-            .unwrap()
-            .total
-        };
+        let total = |s: &Store| event_total(s, 1, EventQuery::default());
         assert_eq!(total(&r), 2);
         assert_eq!(total(&r), 2, "answered again from the kept total");
-        w.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL"])], &|_: &str| {
-            Vec::new()
-        })
-        .unwrap();
+        w.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL"])], &no_regions)
+            .unwrap();
         assert_eq!(total(&r), 3, "another connection wrote");
         assert_eq!(total(&w), 3, "this connection wrote");
     }
 
     #[test]
     fn kept_names_follow_renames_from_any_connection() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut w = Store::create(dir.path()).unwrap();
-        w.ingest_batch(&[meeting(1, "2023-03-01", &["CN-HL"])], &|_: &str| {
-            Vec::new()
-        })
-        .unwrap();
+        let (dir, mut w) = stored(&[meeting(1, "2023-03-01", &["CN-HL"])]);
         let r = Store::open(dir.path()).unwrap();
         let names = |s: &Store| {
             s.events(&EventQuery {
@@ -970,26 +935,26 @@ mod tests {
 
     #[test]
     fn curation_reapplied_after_an_ingest_moves_the_new_events_regions() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
-        let none = |_: &str| Vec::new();
-        s.ingest_batch(&[meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"])], &none)
-            .unwrap();
-        s.ingest_batch(&[meeting(2, "2023-04-01", &["CN-HL", "RU-AMU"])], &none)
-            .unwrap();
+        let (_dir, mut s) = stored(&[meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"])]);
+        s.ingest_batch(
+            &[meeting(2, "2023-04-01", &["CN-HL", "RU-AMU"])],
+            &no_regions,
+        )
+        .unwrap();
         s.curate_merge("region:RU-PRI", "region:RU-AMU").unwrap();
         // A later article names the merged-away region again.
-        s.ingest_batch(&[meeting(3, "2023-05-01", &["CN-HL", "RU-AMU"])], &none)
-            .unwrap();
+        s.ingest_batch(
+            &[meeting(3, "2023-05-01", &["CN-HL", "RU-AMU"])],
+            &no_regions,
+        )
+        .unwrap();
         s.apply_curation().unwrap();
         let pair = |s: &Store, a: &str, b: &str| {
-            s.events(&EventQuery {
+            let q = EventQuery {
                 pair: Some((a.into(), b.into())),
-                limit: 10,
                 ..Default::default()
-            })
-            .unwrap()
-            .total
+            };
+            event_total(s, 10, q)
         };
         assert_eq!(pair(&s, "CN-HL", "RU-PRI"), 3);
         assert_eq!(pair(&s, "CN-HL", "RU-AMU"), 0);
@@ -1001,17 +966,11 @@ mod tests {
     #[test]
     fn a_search_by_entity_finds_what_curation_merged_into_it() {
         // Issue 11: the index keeps the ids articles were indexed with.
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
-        s.ingest_batch(
-            &[
-                meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
-                meeting(2, "2023-03-02", &["CN-HL"]),
-                meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
-            ],
-            &|_: &str| Vec::new(),
-        )
-        .unwrap();
+        let (_dir, mut s) = stored(&[
+            meeting(1, "2023-03-01", &["CN-HL", "RU-PRI"]),
+            meeting(2, "2023-03-02", &["CN-HL"]),
+            meeting(4, "2023-03-04", &["RU-PRI", "RU-AMU"]),
+        ]);
         let docs = |s: &Store| -> Vec<String> {
             let f = crate::Filters {
                 entity: Some("region:CN-HL".into()),
@@ -1030,8 +989,7 @@ mod tests {
         assert_eq!(docs(&s), ["m1", "m2"]);
         let change = s.curate_merge("region:CN-HL", "region:RU-AMU").unwrap();
         assert_eq!(docs(&s), ["m1", "m2", "m4"]);
-        s.curate_undo(change.correction, &|_: &str| Vec::new())
-            .unwrap();
+        s.curate_undo(change.correction, &no_regions).unwrap();
         assert_eq!(docs(&s), ["m1", "m2"]);
     }
 
@@ -1042,7 +1000,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let mut s = Store::create(dir.path()).unwrap();
-            s.ingest_batch(&[rec(1, "2022-06-10", None)], &|_: &str| Vec::new())
+            s.ingest_batch(&[rec(1, "2022-06-10", None)], &no_regions)
                 .unwrap();
             s.conn
                 .execute_batch(
@@ -1089,10 +1047,7 @@ mod tests {
 
     #[test]
     fn a_name_in_an_article_looks_up_its_entity() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::create(dir.path()).unwrap();
-        s.ingest_batch(&[rec(1, "2022-06-10", None)], &|_: &str| Vec::new())
-            .unwrap();
+        let (_dir, s) = stored(&[rec(1, "2022-06-10", None)]);
         for key in ["Heihe bridge", "heihe bridge", "facility:heihe-bridge"] {
             let e = s.lookup_entity(key).unwrap().expect(key);
             assert_eq!(

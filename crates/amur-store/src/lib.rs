@@ -30,6 +30,8 @@ pub mod minhash;
 pub mod query;
 pub mod schema;
 pub mod search;
+#[cfg(test)]
+mod testing;
 
 use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -157,9 +159,9 @@ struct Kept {
     names: std::collections::HashMap<String, String>,
 }
 
-/// Bytes of the database a reader maps into memory (SQLite caps it at its
+/// Bytes of the database a connection maps into memory (SQLite caps it at its
 /// compile-time limit, 2 GB by default); beyond it pages are read as usual.
-const READ_MMAP: i64 = 1 << 31;
+const MMAP_BYTES: i64 = 1 << 31;
 
 /// Totals kept per connection before that cache starts afresh.
 const COUNTS_KEPT: usize = 4096;
@@ -258,13 +260,7 @@ impl Store {
         let none = String::new();
         for group in missing.chunks(512) {
             // Padded to a few list lengths so the statements stay cached.
-            let (marks, n) = query::in_list(group.len());
-            let padded: Vec<&String> = group
-                .iter()
-                .copied()
-                .chain(std::iter::repeat(&none))
-                .take(n)
-                .collect();
+            let (marks, padded) = query::padded_list(group, &none);
             let mut st = self.conn.prepare_cached(&format!(
                 "SELECT id, name FROM entities WHERE id IN ({marks})"
             ))?;
@@ -311,7 +307,7 @@ impl Store {
         // Readers map the database instead of copying pages into a private
         // cache: a server's many handles share the operating system's pages,
         // so a fresh handle is warm at once.
-        conn.pragma_update(None, "mmap_size", READ_MMAP)?;
+        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         match check_version(&conn)? {
             Some(v) if v < schema::STORE_VERSION => {
                 return Err(Error::TooOld {
@@ -376,7 +372,7 @@ impl Store {
         // 64 MB of page cache: ingest reads indexes it has just written.
         conn.pragma_update(None, "cache_size", -65536)?;
         // Pages it only reads are mapped rather than copied, as readers do.
-        conn.pragma_update(None, "mmap_size", READ_MMAP)?;
+        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         conn.execute_batch(schema::SCHEMA)?;
         let old = check_version(&conn)?;
         schema::migrate(&conn, old)?;

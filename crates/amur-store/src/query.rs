@@ -494,13 +494,7 @@ impl Store {
         for chunk in ids.chunks(512) {
             // Padded to a few list lengths with an id no event has, so the
             // statements are prepared once and then served from the cache.
-            let (marks, n) = in_list(chunk.len());
-            let padded: Vec<i64> = chunk
-                .iter()
-                .copied()
-                .chain(std::iter::repeat(-1))
-                .take(n)
-                .collect();
+            let (marks, padded) = padded_list(chunk, -1);
             let params = rusqlite::params_from_iter(padded.iter());
             let mut heads: HashMap<i64, Head> = HashMap::new();
             let mut st = self.conn.prepare_cached(&format!(
@@ -1330,9 +1324,18 @@ fn paragraph(text: &str, start: usize, end: usize) -> Marked {
 /// handful of statement texts serve every page size from the statement
 /// cache. The caller pads its values to that count with one that matches
 /// nothing.
-pub(crate) fn in_list(n: usize) -> (String, usize) {
+fn in_list(n: usize) -> (String, usize) {
     let len = n.clamp(8, 512).next_power_of_two();
     (vec!["?"; len].join(","), len)
+}
+
+/// The placeholders of [`in_list`] for `values`, and the values padded to
+/// their count with `filler` (a value that matches nothing).
+pub(crate) fn padded_list<T: Clone>(values: &[T], filler: T) -> (String, Vec<T>) {
+    let (marks, n) = in_list(values.len());
+    let mut padded = values.to_vec();
+    padded.resize(n, filler);
+    (marks, padded)
 }
 
 #[cfg(test)]

@@ -159,10 +159,10 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let start = Instant::now();
     // As `amur ingest` does: batch k + 1 is extracted while batch k is stored.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawPage, amur_record::Record)>>(1);
     let pipeline = &pipeline;
-    let (stored, storing) = std::thread::scope(|scope| -> anyhow::Result<(usize, f64)> {
-        scope.spawn(move || {
+    let (mut stored, mut storing) = (0, 0.0);
+    super::read::overlapped(
+        move |send| {
             let mut done = 0;
             while done < articles {
                 let n = 512.min(articles - done);
@@ -174,23 +174,20 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
                     .into_par_iter()
                     .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
                     .collect();
-                if tx.send(batch).is_err() {
+                if !send(batch) {
                     break;
                 }
                 done += n;
             }
-        });
-        // Owned here, so a failed write drops it and the producer stops.
-        let rx = rx;
-        let (mut stored, mut storing) = (0, 0.0);
-        for batch in rx.iter() {
+        },
+        |batch| {
             let t = Instant::now();
             stored += batch.len();
             store.ingest(&batch, data)?;
             storing += t.elapsed().as_secs_f64();
-        }
-        Ok((stored, storing))
-    })?;
+            Ok(())
+        },
+    )?;
     let secs = start.elapsed().as_secs_f64();
     writeln!(
         out,

@@ -57,7 +57,7 @@ pub fn for_each_record(
 pub fn for_each_batch(
     a: &InputArgs,
     pipeline: &Pipeline,
-    mut sink: impl FnMut(Vec<(RawPage, Record)>) -> anyhow::Result<()>,
+    sink: impl FnMut(Vec<(RawPage, Record)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Tally> {
     if let Some(n) = a.jobs {
         // Ignored if a pool already exists (a second command in one process).
@@ -76,10 +76,9 @@ pub fn for_each_batch(
     let bar = progress(inputs.len());
     // Chunk k + 1 is read and extracted while `sink` stores or prints chunk
     // k: the sink (one SQLite writer) no longer leaves the cores idle.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawPage, Record)>>(1);
-    let tally = std::thread::scope(|scope| -> anyhow::Result<Tally> {
-        let progress = bar.clone();
-        let producer = scope.spawn(move || {
+    let progress = bar.clone();
+    let tally = overlapped(
+        move |send| {
             let mut tally = Tally::default();
             for chunk in inputs.chunks(CHUNK) {
                 let results: Vec<Vec<Result<(RawPage, Record), String>>> = chunk
@@ -102,28 +101,44 @@ pub fn for_each_batch(
                         }
                     }
                 }
-                // A closed channel: the sink failed and the run stops.
-                if tx.send(batch).is_err() {
+                if !send(batch) {
                     break;
                 }
             }
             tally
-        });
-        let mut sunk = Ok(());
+        },
+        sink,
+    )?;
+    bar.finish_and_clear();
+    Ok(tally)
+}
+
+/// Runs `produce` on a thread of its own and hands each batch it sends to
+/// `consume` on this one, one batch ahead: the next batch is made while this
+/// one is consumed. When `consume` fails, `send` returns false so `produce`
+/// stops, and the failure is the answer; otherwise `produce`'s result is.
+pub fn overlapped<B: Send, T: Send>(
+    produce: impl FnOnce(&dyn Fn(B) -> bool) -> T + Send,
+    mut consume: impl FnMut(B) -> anyhow::Result<()>,
+) -> anyhow::Result<T> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<B>(1);
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(move || produce(&|batch| tx.send(batch).is_ok()));
+        let mut consumed = Ok(());
         for batch in rx.iter() {
-            if let Err(e) = sink(batch) {
-                sunk = Err(e);
+            if let Err(e) = consume(batch) {
+                consumed = Err(e);
                 break;
             }
         }
+        // Dropped before the join: a producer blocked on a full channel
+        // sees it closed and ends.
         drop(rx);
-        let tally = producer
+        let made = producer
             .join()
             .map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;
-        sunk.map(|()| tally)
-    })?;
-    bar.finish_and_clear();
-    Ok(tally)
+        consumed.map(|()| made)
+    })
 }
 
 fn process(

@@ -10,6 +10,7 @@
 use crate::lexicon::{Kind, FURNITURE_LEXICON, OUTLET_TABLE};
 use amur_dates::words::is_word_match;
 use amur_dates::{find_dates, PartialDate};
+use amur_record::chars::ToLower;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -177,9 +178,9 @@ pub fn nav_segments(line: &str) -> bool {
                 && s.split_whitespace().count() <= 6
                 && !s.chars().any(|c| c.is_ascii_digit())
                 && !s.ends_with(['.', '。', '!', '?', '！', '？', ','])
-                && s.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || is_han(c) || !c.is_alphabetic())
+                && s.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || is_han(c) || !amur_record::chars::is_alphabetic(c)
+                })
         })
 }
 
@@ -209,7 +210,7 @@ fn caption_shape(line: &str, len: usize) -> bool {
 
 /// Whether a line opens with a phrase of `kind`.
 fn starts_with_phrase(kind: Kind, line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = line.to_lower();
     FURNITURE_LEXICON
         .phrases(kind)
         .iter()
@@ -219,7 +220,7 @@ fn starts_with_phrase(kind: Kind, line: &str) -> bool {
 /// A breadcrumb: a "you are here" phrase, then a separator or a path with
 /// no sentence punctuation.
 fn crumb_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = line.to_lower();
     FURNITURE_LEXICON.phrases(Kind::Crumb).iter().any(|p| {
         lower.strip_prefix(p.as_str()).is_some_and(|rest| {
             let rest = rest.trim_start();
@@ -277,7 +278,7 @@ pub fn classify(line: &str) -> LineClass {
             return LineClass::Clutter("byline");
         }
     }
-    let lower = line.to_lowercase();
+    let lower = line.to_lower();
     if lex
         .phrases(Kind::Teaser)
         .iter()
@@ -345,7 +346,10 @@ fn share_list(line: &str) -> bool {
 }
 
 fn ends_like_sentence(line: &str) -> bool {
-    line.chars().filter(|c| c.is_alphabetic()).count() > 60
+    line.chars()
+        .filter(|c| amur_record::chars::is_alphabetic(*c))
+        .count()
+        > 60
         && line.trim_end().ends_with(['.', '。', '!', '?', '！', '？'])
 }
 
@@ -368,7 +372,7 @@ pub fn meta_line(line: &str) -> Option<MetaLine> {
         .filter_map(|c| {
             let all = c.get(0)?;
             let l = c.get(1)?;
-            Some((all.start(), all.end(), l.as_str().to_lowercase()))
+            Some((all.start(), all.end(), l.as_str().to_lower()))
         })
         .collect();
     let dates = find_dates(line);
@@ -503,8 +507,8 @@ fn strip_dates(s: &str) -> String {
 /// two capitalised words not followed by a comma (that is a weekday).
 fn outlet_token(before: &str) -> Option<String> {
     let comma = before.trim_end().ends_with([',', '，']);
-    let s = before.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    if s.is_empty() || s.chars().count() > 40 || !s.chars().any(char::is_alphabetic) {
+    let s = before.trim_matches(|c: char| !amur_record::chars::is_alphanumeric(c) && c != '.');
+    if s.is_empty() || s.chars().count() > 40 || !s.chars().any(amur_record::chars::is_alphabetic) {
         return None;
     }
     if DOMAIN.is_match(s) || OUTLET_TABLE.agencies.iter().any(|a| a == s) {
@@ -517,7 +521,8 @@ fn outlet_token(before: &str) -> Option<String> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let capitalised = words.iter().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().all(|c| !c.is_alphabetic())
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || w.chars().all(|c| !amur_record::chars::is_alphabetic(c))
     });
     (words.len() <= 2 && capitalised && !comma && !POSTED.is_match(s)).then(|| s.to_string())
 }
@@ -536,7 +541,7 @@ fn agency_before(before: &str) -> Option<String> {
                 && b[..b.len() - a.len()]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                    .is_none_or(|c| !amur_record::chars::is_alphanumeric(c))
         })
         .cloned()
 }
@@ -581,7 +586,7 @@ pub fn split_names(value: &str) -> Vec<String> {
 }
 
 fn clean_name(part: &str) -> Option<String> {
-    let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+    let part = part.trim_matches(|c: char| !amur_record::chars::is_alphanumeric(c));
     if part.is_empty() || part.contains('@') || part.contains("http") {
         return None;
     }

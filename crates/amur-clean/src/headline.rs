@@ -52,7 +52,10 @@ pub fn script(s: &str) -> Option<Script> {
 
 /// Whether a line carries letters but none of `main`'s script.
 pub fn foreign_script(line: &str, main: Script) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = line
+        .chars()
+        .filter(|c| amur_record::chars::is_alphabetic(*c))
+        .count();
     letters >= 3
         && !line.chars().any(|c| match main {
             Script::Han => is_han(c),
@@ -84,8 +87,17 @@ fn tokens(s: &str) -> Vec<u128> {
             prev_han = Some(c);
         } else {
             prev_han = None;
-            if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
+            if amur_record::chars::is_alphanumeric(c) {
+                // Every character lower-cases to one but 'İ' (two).
+                let one = [amur_record::chars::lower_char(c)];
+                let two: Vec<char>;
+                let lowered: &[char] = if c == '\u{130}' {
+                    two = c.to_lowercase().collect();
+                    &two
+                } else {
+                    &one
+                };
+                for &l in lowered {
                     if taken < 5 {
                         key = (key << 21) | u128::from(u32::from(l));
                         taken += 1;

@@ -7,6 +7,7 @@
 //! as a last resort.
 
 use amur_dates::{find_dates, parse_date, PartialDate};
+use amur_record::chars::ToLower;
 use chrono::NaiveDate;
 use dom_query::{Document, Selection};
 use serde_json::Value;
@@ -244,7 +245,7 @@ fn meta_pairs(doc: &Document) -> Vec<(String, String)> {
                 .or_else(|| s.attr("itemprop"))
                 .or_else(|| s.attr("http-equiv"))?;
             let content = s.attr("content").or_else(|| s.attr("datetime"))?;
-            Some((name.trim().to_lowercase(), content.to_string()))
+            Some((name.trim().to_lower(), content.to_string()))
         })
         .collect()
 }
@@ -306,7 +307,7 @@ fn json_ld(doc: &Document) -> Vec<Value> {
     out.sort_by_key(|o| {
         let t = o
             .get("@type")
-            .map(|t| t.to_string().to_lowercase())
+            .map(|t| t.to_string().to_lower())
             .unwrap_or_default();
         !(t.contains("article") || t.contains("posting") || t.contains("report"))
     });
@@ -381,7 +382,7 @@ fn time_elements(doc: &Document) -> Vec<PartialDate> {
             t.attr("itemprop").unwrap_or_default(),
             t.attr("pubdate").map(|_| "pubdate").unwrap_or_default()
         )
-        .to_lowercase();
+        .to_lower();
         let parsed = t
             .attr("datetime")
             .and_then(|d| parse_date(&d))
@@ -409,7 +410,7 @@ fn date_like_elements(doc: &Document) -> Vec<PartialDate> {
     let sel = "[class*=date], [id*=date], [class*=time], [class*=publish], [class*=posted], [class*=byline], [class*=meta], [class*=Date], [class*=info], [class*=source], [class*=dateline]";
     let mut out = Vec::new();
     for s in doc.select(sel).iter().take(60) {
-        let cls = s.attr("class").unwrap_or_default().to_lowercase();
+        let cls = s.attr("class").unwrap_or_default().to_lower();
         if cls.contains("update") || cls.contains("modif") || cls.contains("comment") {
             continue;
         }

@@ -15,7 +15,11 @@ pub fn detect(text: &str, hint: Option<&str>) -> Lang {
         .chars()
         .filter(|c| crate::boilerplate::is_han(*c))
         .count();
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let letters = sample
+        .chars()
+        .filter(|c| amur_record::chars::is_alphabetic(*c))
+        .count()
+        .max(1);
     // Chinese text is recognised by script; whatlang confuses short zh with ja.
     if han * 10 > letters * 3 {
         let kana = sample

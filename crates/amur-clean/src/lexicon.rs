@@ -5,6 +5,7 @@
 //! every kind against its closed set, so the embedded files that reach a
 //! build are valid.
 
+use amur_record::chars::ToLower;
 use amur_refdata::{Problem, Table};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -87,7 +88,7 @@ impl Furniture {
 pub fn line_key(line: &str) -> String {
     line.trim()
         .trim_end_matches(|c: char| ":：!！.。…>»|".contains(c) || c.is_whitespace())
-        .to_lowercase()
+        .to_lower()
 }
 
 fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
@@ -110,10 +111,7 @@ fn parse_furniture(text: &str) -> Result<Furniture, DataError> {
         let phrase = t
             .get(row, "phrase")
             .ok_or_else(|| DataError::from(t.problem(row, "empty phrase".into())))?;
-        f.by_kind
-            .entry(kind)
-            .or_default()
-            .push(phrase.to_lowercase());
+        f.by_kind.entry(kind).or_default().push(phrase.to_lower());
     }
     Ok(f)
 }
@@ -129,7 +127,7 @@ pub struct Outlets {
 impl Outlets {
     /// The outlet publishing on `host` (a subdomain matches its parent).
     pub fn by_host(&self, host: &str) -> Option<&str> {
-        let mut h = host.trim_start_matches("www.").to_lowercase();
+        let mut h = host.trim_start_matches("www.").to_lower();
         loop {
             if let Some(o) = self.hosts.get(&h) {
                 return Some(o);
@@ -153,7 +151,7 @@ fn parse_outlets(text: &str) -> Result<Outlets, DataError> {
         match t.raw(row, "kind") {
             "agency" => o.agencies.push(outlet.to_string()),
             "host" => {
-                o.hosts.insert(key.to_lowercase(), outlet.to_string());
+                o.hosts.insert(key.to_lower(), outlet.to_string());
             }
             other => return Err(t.problem(row, format!("unknown kind {other:?}")).into()),
         }

@@ -177,7 +177,9 @@ pub fn footer_name(line: &str) -> Option<String> {
         .map(|c| c[1].to_string());
     match host {
         Some(h) => Some(OUTLET_TABLE.by_host(&h).map(str::to_string).unwrap_or(h)),
-        None if name.split_whitespace().count() <= 5 && name.chars().any(char::is_alphabetic) => {
+        None if name.split_whitespace().count() <= 5
+            && name.chars().any(amur_record::chars::is_alphabetic) =>
+        {
             Some(name)
         }
         None => None,

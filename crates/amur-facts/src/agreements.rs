@@ -4,6 +4,7 @@
 
 use crate::{Ctx, M};
 use amur_dates::words::{bounded_captures, is_word_match, Edges};
+use amur_record::chars::ToLower;
 use amur_record::{Agreement, AgreementKind, EntityId, EntityType, Event, EventType, Sector, Span};
 use amur_refdata::MarkerKind;
 use regex::Regex;
@@ -285,10 +286,10 @@ pub fn find(cx: &Ctx, events: &[Event]) -> Vec<Agreement> {
         // "The sides signed …": the parties are those of the event being reported
         // (only for a signing that happened, not "they sign documents").
         let word = text[trig.start..]
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !amur_record::chars::is_alphanumeric(c))
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .to_lower();
         let past = text[trig.start..trig.end]
             .chars()
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))

@@ -10,6 +10,7 @@
 
 use crate::{Ctx, M};
 use amur_dates::words::is_word_match;
+use amur_record::chars::ToLower;
 use amur_record::{EntityId, EntityType, Event, EventType, Mode, Participant, Role, Status};
 use amur_refdata::MarkerKind;
 use regex::Regex;
@@ -86,7 +87,7 @@ fn location(
 ) -> Option<EntityId> {
     let text = cx.doc.text;
     let preceded = |m: &M, words: &[&str]| {
-        let b = text[span.0.min(m.start)..m.start].trim_end().to_lowercase();
+        let b = text[span.0.min(m.start)..m.start].trim_end().to_lower();
         words.iter().any(|w| b.ends_with(w))
     };
     const TO: &[&str] = &[
@@ -464,7 +465,7 @@ pub(crate) fn trigger_kind(
     if kind == EventType::Meeting && forum_follows(cx, t.end) {
         return None;
     }
-    let word = written.to_lowercase();
+    let word = written.to_lower();
     // Generic plurals ("organizing visits to China") are not happenings.
     if matches!(
         word.as_str(),
@@ -473,7 +474,7 @@ pub(crate) fn trigger_kind(
         return None;
     }
     // "Discussed" only makes an event when nothing else reports one nearby.
-    let trig_text = text[t.start..t.end].to_lowercase();
+    let trig_text = text[t.start..t.end].to_lower();
     let weak = [
         "discuss",
         "обсуд",
@@ -593,12 +594,12 @@ fn said_on(cx: &Ctx, at: usize) -> bool {
         }
         // The rest of the speech word, then what stands before the date.
         let gap = &text[h.end..at];
-        let gap = gap.trim_start_matches(char::is_alphanumeric);
+        let gap = gap.trim_start_matches(amur_record::chars::is_alphanumeric);
         let words: Vec<&str> = gap.split_whitespace().collect();
         words.len() <= 2
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    || (w.chars().count() <= 2 && w.chars().all(char::is_alphabetic))
+                    || (w.chars().count() <= 2 && w.chars().all(amur_record::chars::is_alphabetic))
             })
     })
 }
@@ -648,10 +649,10 @@ fn word_at(text: &str, at: usize) -> &str {
     let start = text[..at]
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !amur_record::chars::is_alphanumeric(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..]
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !amur_record::chars::is_alphanumeric(c))
         .map_or(text.len(), |i| at + i);
     &text[start.min(at)..end]
 }

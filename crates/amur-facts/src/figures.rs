@@ -3,6 +3,7 @@
 
 use crate::Ctx;
 use amur_dates::words::first_word_captures;
+use amur_record::chars::ToLower;
 use amur_record::{EntityId, Figure, FigureKind, Flow};
 use amur_refdata::MarkerKind;
 use chrono::Datelike;
@@ -65,7 +66,7 @@ fn number(s: &str) -> Option<f64> {
 }
 
 fn scale(w: &str) -> f64 {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     match w.as_str() {
         "trillion" | "трлн" | "万亿" => 1e12,
         "千亿" => 1e11,
@@ -83,7 +84,7 @@ fn scale(w: &str) -> f64 {
 }
 
 fn currency(w: &str) -> &'static str {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     if w.contains("dollar")
         || w.contains("usd")
         || w.contains('$')
@@ -183,7 +184,7 @@ fn percents(cx: &Ctx, (s, e): (usize, usize)) -> Vec<(usize, f64)> {
             .rev()
             .nth(60)
             .map_or(s, |(i, _)| s + i);
-        let lower = text[window_start..at].to_lowercase();
+        let lower = text[window_start..at].to_lower();
         // A share ("accounts for 30%") is not a change.
         if ["share", "account", "доля", "долю", "占", "比重"]
             .iter()
@@ -253,7 +254,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn word_num(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     if let Ok(n) = w.parse() {
         return Some(n);
     }
@@ -287,7 +288,7 @@ fn word_num(w: &str) -> Option<u32> {
 /// The reporting period stated in a span, with "this year" resolved.
 fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
     let t = &cx.doc.text[s..e];
-    let lower = t.to_lowercase();
+    let lower = t.to_lower();
     let this_year = [
         "this year",
         "этого года",
@@ -332,7 +333,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             .or(c.get(3))
             .or(c.get(5))
             .or(c.get(7))
-            .map(|x| x.as_str().to_lowercase())
+            .map(|x| x.as_str().to_lower())
             .unwrap_or_default();
         let n = match q.trim_start_matches('第') {
             x if x.starts_with("first")
@@ -370,7 +371,7 @@ fn period(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
             .get(1)
             .or(c.get(3))
             .or(c.get(6))
-            .map(|x| x.as_str().to_lowercase())
+            .map(|x| x.as_str().to_lower())
             .unwrap_or_default();
         let (m1, m2) = if which.starts_with("first") || which.starts_with("перв") || which == "上"
         {
@@ -461,7 +462,7 @@ fn sides(
         })
         .collect();
     let before = |at: usize, words: &[&str]| {
-        let b = text[sent.0..at].trim_end().to_lowercase();
+        let b = text[sent.0..at].trim_end().to_lower();
         words.iter().any(|w| b.ends_with(w))
     };
     // "exports from X to Y", "imports from Y".
@@ -512,7 +513,7 @@ fn sides(
 
 /// "the province", "провинция", "该省" → the article's main region of that country.
 fn anaphor(cx: &Ctx, (s, e): (usize, usize), country: &str) -> Option<EntityId> {
-    let t = cx.doc.text[s..e].to_lowercase();
+    let t = cx.doc.text[s..e].to_lower();
     let raw = &cx.doc.text[s..e];
     let (phrases, ru_stems): (&[&str], &[&str]) = if country == "CN" {
         (&["the province", "该省", "全省", "本省"], &["провинци"])
@@ -547,18 +548,18 @@ fn ru_anaphor(text: &str, stem: &str) -> bool {
         "", "й", "я", "ю", "ем", "е", "ь", "и", "ью", "ям", "ях", "а", "у", "ом", "ов", "ы",
     ];
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .split(|c: char| !amur_record::chars::is_alphanumeric(c) && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
     words.iter().enumerate().any(|(i, w)| {
-        let lw = w.to_lowercase();
+        let lw = w.to_lower();
         let whole = lw
             .strip_prefix(stem)
             .is_some_and(|rest| ENDINGS.contains(&rest) && !(stem == "кра" && rest.is_empty()));
         // A capitalised adjective before it makes it part of a region's name.
         let named = i > 0 && {
             let prev = words[i - 1];
-            let lp = prev.to_lowercase();
+            let lp = prev.to_lower();
             prev.chars().next().is_some_and(char::is_uppercase)
                 && [
                     "ого", "ой", "ий", "ая", "ый", "ом", "ую", "ие", "их", "ым", "ей",

@@ -3,6 +3,7 @@
 
 use crate::Ctx;
 use amur_recognise::text::is_han;
+use amur_record::chars::ToLower;
 use amur_record::{EntityId, EntityType, Relation, RelationType, TransportMode};
 use amur_refdata::MarkerKind;
 
@@ -179,11 +180,11 @@ fn join(cx: &Ctx, sent: (usize, usize), a: &Place, b: &Place) -> Join {
         at = at.max(m.end);
     }
     between.push_str(&text[at..b.0]);
-    let between = one_dash(&between.to_lowercase());
+    let between = one_dash(&between.to_lower());
     let between = strip_fillers(&drop_asides(&between), &lw.fillers);
     let b = between.as_str();
     if lw.joiners.iter().any(|j| j == b) {
-        return if b.chars().all(|c| !c.is_alphanumeric()) {
+        return if b.chars().all(|c| !amur_record::chars::is_alphanumeric(c)) {
             Join::Dash
         } else {
             Join::Pair
@@ -196,7 +197,7 @@ fn join(cx: &Ctx, sent: (usize, usize), a: &Place, b: &Place) -> Join {
         if j.chars().all(is_han) {
             b.ends_with(j.as_str())
         } else {
-            j.chars().all(char::is_alphanumeric) && b.ends_with(&format!(" {j}"))
+            j.chars().all(amur_record::chars::is_alphanumeric) && b.ends_with(&format!(" {j}"))
         }
     });
     if ends_with_joiner && cue_before(cx, sent, a.0) {
@@ -243,7 +244,7 @@ fn strip_fillers(s: &str, fillers: &[String]) -> String {
     loop {
         let before = s;
         for f in fillers {
-            let word = f.chars().any(char::is_alphanumeric) && !f.chars().any(is_han);
+            let word = f.chars().any(amur_record::chars::is_alphanumeric) && !f.chars().any(is_han);
             if let Some(rest) = s.strip_prefix(f.as_str()) {
                 if !word || rest.is_empty() || rest.starts_with(' ') {
                     s = rest.trim();
@@ -269,7 +270,7 @@ fn cue_before(cx: &Ctx, sent: (usize, usize), at: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = text[from..at].to_lowercase();
+    let window = text[from..at].to_lower();
     cx.links.cues.iter().any(|c| {
         if c.chars().any(is_han) {
             return window.contains(c.as_str());
@@ -280,11 +281,11 @@ fn cue_before(cx: &Ctx, sent: (usize, usize), at: usize) -> bool {
             let starts = !window[..i]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(amur_record::chars::is_alphanumeric);
             let ends = !window[i + c.len()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(amur_record::chars::is_alphanumeric);
             starts && (ends || !whole)
         })
     })

@@ -9,6 +9,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use amur_recognise::text::{norm_str, Normalised};
+use amur_record::chars::ToLower;
 use amur_record::{EventType, Mode, Sector};
 use amur_refdata::{MarkerKind, RefData, Table};
 use std::collections::HashMap;
@@ -108,7 +109,7 @@ impl<C: Copy> Lexicon<C> {
             let at_word_start = !nt[..m.start()]
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric());
+                .is_some_and(|c| amur_record::chars::is_alphanumeric(c));
             for t in &self.by_pattern[m.pattern().as_usize()] {
                 if !t.zh && !at_word_start {
                     continue;
@@ -117,7 +118,7 @@ impl<C: Copy> Lexicon<C> {
                     && nt[m.end()..]
                         .chars()
                         .next()
-                        .is_some_and(|c| c.is_alphanumeric())
+                        .is_some_and(|c| amur_record::chars::is_alphanumeric(c))
                 {
                     continue;
                 }
@@ -144,7 +145,7 @@ fn rest_matches(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
     for w in rest {
         // Finish the current word, then cross one run of spaces or hyphens.
         at += text[at..]
-            .find(|c: char| !c.is_alphanumeric())
+            .find(|c: char| !amur_record::chars::is_alphanumeric(c))
             .unwrap_or(text.len() - at);
         let sep = text[at..]
             .find(|c: char| !(c == ' ' || c == '-'))
@@ -205,7 +206,7 @@ impl Tense {
                 // amur-refdata checked the roles at load.
                 _ => &mut tn.done_after,
             };
-            list.push(form.to_lowercase());
+            list.push(form.to_lower());
         }
         tn
     }
@@ -229,9 +230,9 @@ impl Tense {
         }
         let word: String = text[start..]
             .chars()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|c| amur_record::chars::is_alphanumeric(*c))
             .collect::<String>()
-            .to_lowercase();
+            .to_lower();
         if word.is_empty() || word.chars().any(amur_recognise::text::is_han) {
             return false;
         }
@@ -273,7 +274,7 @@ impl LinkWords {
                 // amur-refdata checked the roles at load.
                 _ => &mut lw.lists,
             };
-            list.push(word.to_lowercase());
+            list.push(word.to_lower());
         }
         for l in [
             &mut lw.joiners,

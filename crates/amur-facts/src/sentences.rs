@@ -1,5 +1,7 @@
 //! Sentences and clauses with byte spans, for English, Russian and Chinese.
 
+use amur_record::chars::ToLower;
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
     "mr", "ms", "mrs", "dr", "co", "ltd", "inc", "corp", "st", "no", "vs", "etc", "jan", "feb",
@@ -27,10 +29,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
                     .next()
                     .unwrap_or("")
-                    .to_lowercase();
+                    .to_lower();
                 let abbrev = c == '.'
                     && (ABBREV.contains(&word.as_str())
-                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
+                        || (word.chars().count() == 1
+                            && word.chars().all(amur_record::chars::is_alphabetic)));
                 // A decimal point, an initial, or a full stop followed by a
                 // lower-case word is not a sentence end.
                 let next_word_lower = text[pos + c.len_utf8()..]

@@ -7,6 +7,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::orgs::OrgCand;
+use amur_record::chars::ToLower;
 
 /// A place mention a body can belong to.
 #[derive(Debug, Clone)]
@@ -148,7 +149,7 @@ fn field_words(topic: &str) -> bool {
 
 /// "министерства сельского хозяйства " right before the place.
 fn before_ru(window: &str, lex: &Lexicon) -> Option<(usize, String, String)> {
-    let lower = window.to_lowercase();
+    let lower = window.to_lower();
     // Lower-casing Cyrillic keeps byte lengths, so offsets carry over.
     if lower.len() != window.len() {
         return None;
@@ -158,13 +159,13 @@ fn before_ru(window: &str, lex: &Lexicon) -> Option<(usize, String, String)> {
             let word_start = lower[..i]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !amur_record::chars::is_alphanumeric(c));
             if !word_start {
                 continue;
             }
             let after = &lower[i..];
             let word_end = after
-                .find(|c: char| !c.is_alphanumeric())
+                .find(|c: char| !amur_record::chars::is_alphanumeric(c))
                 .unwrap_or(after.len());
             let topic = after[word_end..].trim();
             if let Some(t) = lex.body_topic("ru", topic) {

@@ -7,6 +7,7 @@
 
 use crate::bodies::PlaceSpan;
 use crate::lexicon::Lexicon;
+use amur_record::chars::ToLower;
 
 /// A facility found by its shape.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +86,7 @@ fn after(text: &str, from: usize, lex: &Lexicon) -> Option<(usize, String)> {
     // costs no more per town pair than a short one.
     let rest = &text[from..floor_boundary(text, from + WINDOW)];
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-    let lower = spaced.to_lowercase();
+    let lower = spaced.to_lower();
     // "黑河——布拉戈维申斯克黑龙江界河大桥": a river's name may stand between.
     let river = river_prefix(rest);
     for (lang, form, en) in &lex.facility_kinds {
@@ -95,7 +96,12 @@ fn after(text: &str, from: usize, lex: &Lexicon) -> Option<(usize, String)> {
             _ => continue,
         };
         if let Some(tail) = hay.strip_prefix(form.as_str()) {
-            if tail.chars().next().is_some_and(char::is_alphanumeric) && lang == "en" {
+            if tail
+                .chars()
+                .next()
+                .is_some_and(amur_record::chars::is_alphanumeric)
+                && lang == "en"
+            {
                 continue;
             }
             let skip = if lang == "zh" {
@@ -159,7 +165,7 @@ fn before(text: &str, to: usize, lex: &Lexicon) -> Option<(usize, String)> {
         let fits = tail
             .iter()
             .zip(&parts)
-            .all(|((_, w), p)| w.to_lowercase().starts_with(p));
+            .all(|((_, w), p)| w.to_lower().starts_with(p));
         if fits {
             return tail.first().map(|(s, _)| (*s, en.clone()));
         }

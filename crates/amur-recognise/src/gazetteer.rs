@@ -5,6 +5,7 @@
 
 use crate::text::{capitalised, has_cyrillic, has_han, norm_str, tokens, Normalised};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use amur_record::chars::ToLower;
 use amur_refdata::RefData;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
@@ -41,10 +42,7 @@ impl Pattern {
     /// Whether the text as written fits the name's letter case.
     fn accepts(&self, surface: &str) -> bool {
         if !self.whole_forms.is_empty()
-            && !self
-                .whole_forms
-                .iter()
-                .any(|f| *f == surface.to_lowercase())
+            && !self.whole_forms.iter().any(|f| *f == surface.to_lower())
         {
             return false;
         }
@@ -60,7 +58,7 @@ impl Pattern {
 
 /// Whether a Russian word has an adjective ending.
 fn adjectival(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     [
         "ский",
         "ского",
@@ -164,7 +162,10 @@ fn latin_variants(form: &str) -> Vec<String> {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = s
+        .chars()
+        .filter(|c| amur_record::chars::is_alphabetic(*c))
+        .collect();
     !letters.is_empty()
         && letters.len() <= 8
         && letters.iter().all(|c| c.is_uppercase())
@@ -183,7 +184,13 @@ impl Gazetteer {
             for form in &forms {
                 let form = form.trim();
                 let form = form.strip_prefix("the ").unwrap_or(form);
-                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 && !has_han(form) {
+                if form
+                    .chars()
+                    .filter(|c| amur_record::chars::is_alphanumeric(*c))
+                    .count()
+                    < 2
+                    && !has_han(form)
+                {
                     continue;
                 }
                 let mut short_stem = false;
@@ -213,7 +220,7 @@ impl Gazetteer {
                     p.soft_end = true;
                 }
                 if short_stem {
-                    p.whole_forms.push(form.to_lowercase());
+                    p.whole_forms.push(form.to_lower());
                 }
                 if has_cyrillic(form) && !form.contains(' ') && adjectival(form) {
                     p.adjective = true;
@@ -278,8 +285,8 @@ impl Gazetteer {
             let (s, e) = (m.start(), m.end());
             let before = nt[..s].chars().next_back();
             let after = nt[e..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric())
-                || after.is_some_and(|c| c.is_alphanumeric())
+            if before.is_some_and(|c| amur_record::chars::is_alphanumeric(c))
+                || after.is_some_and(|c| amur_record::chars::is_alphanumeric(c))
             {
                 continue;
             }
@@ -424,7 +431,7 @@ const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "пер
 /// noun in the instrumental ("городами-побратимами Якутском и Харбином"),
 /// which an adjective would follow in "-скими", never "-ском".
 fn instrumental_town(before: &str, word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = word.to_lower();
     if !(w.ends_with("ском") || w.ends_with("цком")) {
         return false;
     }

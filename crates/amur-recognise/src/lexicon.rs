@@ -2,6 +2,7 @@
 //! Russian given names, office titles, organisation head words
 //! (`data/lexicon/*.tsv`, read and checked by `amur-refdata`).
 
+use amur_record::chars::ToLower;
 use amur_refdata::{OrgKind, RefData};
 use std::collections::{HashMap, HashSet};
 
@@ -99,10 +100,9 @@ impl Lexicon {
                 .into_iter()
                 .flat_map(|v| v.split('|'));
             for v in std::iter::once(en).chain(variants) {
-                lx.given_en.insert(v.trim().to_lowercase(), name.clone());
+                lx.given_en.insert(v.trim().to_lower(), name.clone());
             }
-            lx.given_ru
-                .insert(ru.to_lowercase().replace('ё', "е"), name);
+            lx.given_ru.insert(ru.to_lower().replace('ё', "е"), name);
         }
         let t = data.table("lexicon/titles.tsv");
         for row in t.rows() {
@@ -113,10 +113,8 @@ impl Lexicon {
             let words = title.split_whitespace().count();
             let e = lx.title_words.entry(lang.to_string()).or_insert(0);
             *e = (*e).max(words);
-            lx.titles.insert(
-                (lang.to_string(), title.to_lowercase()),
-                Title { canonical },
-            );
+            lx.titles
+                .insert((lang.to_string(), title.to_lower()), Title { canonical });
         }
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
         for ((lang, title), t) in &lx.titles {
@@ -138,7 +136,7 @@ impl Lexicon {
             let key = if lang == "zh" {
                 h.to_string()
             } else {
-                h.to_lowercase().trim_end_matches('.').to_string()
+                h.to_lower().trim_end_matches('.').to_string()
             };
             lx.org_heads.insert(
                 (lang.to_string(), key),
@@ -161,7 +159,7 @@ impl Lexicon {
             } else {
                 &mut lx.not_place_after
             };
-            list.push(w.to_lowercase());
+            list.push(w.to_lower());
         }
         let t = data.table("lexicon/bodies.tsv");
         for row in t.rows() {
@@ -189,7 +187,7 @@ impl Lexicon {
                 continue;
             };
             lx.facility_kinds
-                .push((lang.to_string(), form.to_lowercase(), en.to_string()));
+                .push((lang.to_string(), form.to_lower(), en.to_string()));
         }
         lx.facility_kinds
             .sort_by_key(|(_, f, _)| std::cmp::Reverse(f.chars().count()));
@@ -235,8 +233,7 @@ impl Lexicon {
     /// Whether an English word (any case, a final "'s" ignored) starts
     /// sentences rather than names.
     pub fn is_en_stop(&self, w: &str) -> bool {
-        self.en_stop
-            .contains(w.to_lowercase().trim_end_matches("'s"))
+        self.en_stop.contains(w.to_lower().trim_end_matches("'s"))
     }
 
     /// Head words of government bodies in a language: (form, English).
@@ -261,8 +258,8 @@ impl Lexicon {
     /// clock or a title rather than the place (`after`/`before`: the text
     /// right after and right before the name).
     pub fn not_a_place(&self, after: &str, before: &str) -> bool {
-        let after = after.trim_start().to_lowercase();
-        let before = before.trim_end().to_lowercase();
+        let after = after.trim_start().to_lower();
+        let before = before.trim_end().to_lower();
         self.not_place_after
             .iter()
             .any(|w| after.starts_with(w.as_str()))
@@ -281,7 +278,7 @@ impl Lexicon {
             .unwrap_or(0)
             .min(words.len());
         (1..=max).rev().find_map(|n| {
-            let phrase = words[words.len() - n..].join(" ").to_lowercase();
+            let phrase = words[words.len() - n..].join(" ").to_lower();
             self.titles.get(&(lang.to_string(), phrase)).map(|t| (n, t))
         })
     }
@@ -289,6 +286,6 @@ impl Lexicon {
     /// Whether a lower-case word is (part of) a title in this language.
     pub fn is_title_word(&self, lang: &str, word: &str) -> bool {
         self.titles
-            .contains_key(&(lang.to_string(), word.to_lowercase()))
+            .contains_key(&(lang.to_string(), word.to_lower()))
     }
 }

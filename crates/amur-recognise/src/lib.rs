@@ -33,6 +33,7 @@ pub mod orgs;
 pub mod persons;
 pub mod text;
 
+use amur_record::chars::ToLower;
 use amur_record::{slug, Entity, EntityId, EntityType, Mention, Names};
 use amur_refdata::{OrgKind, RefData};
 use amur_translit as tr;
@@ -62,7 +63,7 @@ pub struct Recogniser {
 pub fn name_key(name: &str) -> String {
     let lower: String = name.chars().map(text::norm_char).collect();
     let mut words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !amur_record::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     words.sort_unstable();
@@ -81,7 +82,7 @@ fn family_of(data: &RefData, idx: usize) -> Option<String> {
     });
     let words: Vec<&str> = en.split_whitespace().collect();
     let fam = if chinese { words.first() } else { words.last() };
-    fam.map(|f| f.to_lowercase())
+    fam.map(|f| f.to_lower())
 }
 
 /// Whether a match is the second half of a hyphenated name whose first
@@ -93,13 +94,13 @@ fn hyphen_compound(text: &str, (s, _): (usize, usize), spans: &[(usize, usize)])
     let Some(last) = before.chars().next_back() else {
         return false;
     };
-    if !last.is_alphabetic() {
+    if !amur_record::chars::is_alphabetic(last) {
         return false;
     }
     let word_start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphabetic())
+        .find(|(_, c)| !amur_record::chars::is_alphabetic(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     // Matches do not overlap and come in text order: only the last one that
     // starts at or before the word can cover it.
@@ -204,12 +205,15 @@ impl Recogniser {
             let w = &text[m.start..m.end];
             let prev_word = text[..m.start]
                 .strip_suffix(' ')
-                .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
+                .and_then(|b| {
+                    b.split(|c: char| !amur_record::chars::is_alphanumeric(c))
+                        .next_back()
+                })
                 .unwrap_or("");
             let after_surname = capitalised(prev_word) && tr::is_chinese_surname(prev_word);
             !w.contains(' ')
                 && (persons::given_ru_pub(&self.lex, w).is_some()
-                    || self.lex.given_en.contains_key(&w.to_lowercase())
+                    || self.lex.given_en.contains_key(&w.to_lower())
                     || (has_cyrillic(w) && tr::is_palladius_word(w))
                     || (after_surname && (tr::is_pinyin_word(w) || tr::is_palladius_word(w))))
         };
@@ -566,14 +570,14 @@ impl Recogniser {
                     names,
                     aliases: Vec::new(),
                     office: p.office.clone(),
-                    family: Some(p.family.to_lowercase()),
+                    family: Some(p.family.to_lower()),
                     mentions: Vec::new(),
                 },
                 span,
             ));
         }
         // A surname or title alone: a person already named in full in this article…
-        let fam = p.family.to_lowercase();
+        let fam = p.family.to_lower();
         if let Some(c) = clusters
             .iter()
             .find(|c| c.kind == EntityType::Person && c.family.as_deref() == Some(fam.as_str()))
@@ -603,7 +607,7 @@ impl Recogniser {
                         o.title
                             .en
                             .as_deref()
-                            .is_some_and(|x| x.to_lowercase().contains(&t.to_lowercase()))
+                            .is_some_and(|x| x.to_lower().contains(&t.to_lower()))
                             && year.is_none_or(|y| o.covers_year(y))
                     }),
                     _ => true,
@@ -671,10 +675,10 @@ impl Recogniser {
             let k: Vec<char> = tr::phonetic_key(f).chars().collect();
             // Zakharov is not Zakharova: a Russian family name's feminine
             // "-a" tells two people apart.
-            let lower = f.to_lowercase();
+            let lower = f.to_lower();
             let other_gender = |i: usize| {
                 family_of(&self.data, i).is_some_and(|g| {
-                    let g = g.to_lowercase();
+                    let g = g.to_lower();
                     g == format!("{lower}a") || lower == format!("{g}a")
                 })
             };
@@ -742,7 +746,7 @@ impl Recogniser {
                 family: (kind == EntityType::Person)
                     .then(|| {
                         surface.split_whitespace().last().map(|w| {
-                            tr::ru_to_latin(&persons::surname_lemma(w, false, false)).to_lowercase()
+                            tr::ru_to_latin(&persons::surname_lemma(w, false, false)).to_lower()
                         })
                     })
                     .flatten(),
@@ -782,7 +786,7 @@ impl Recogniser {
             } else {
                 word.to_string()
             };
-            let key = latin.to_lowercase();
+            let key = latin.to_lower();
             if covered(t.start, t.end, clusters) {
                 continue;
             }

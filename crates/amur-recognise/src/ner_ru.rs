@@ -10,6 +10,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::text::{capitalised, has_cyrillic, Token};
+use amur_record::chars::ToLower;
 
 /// Kind of an open-class name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +35,7 @@ pub struct OpenName {
 }
 
 fn surname_like(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     // Adjective-like endings (-ский) are left out: alone they are mostly adjectives.
     const MORE: &[&str] = &[
         "ыну",
@@ -58,7 +59,7 @@ fn surname_like(w: &str) -> bool {
 }
 
 fn adjective_shape(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     [
         "ая", "ый", "ий", "ой", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
         "ую", "юю", "ых", "их", "ской", "ская",
@@ -167,7 +168,7 @@ fn abbreviation(sc: &Scan, i: usize) -> Found {
 /// A given name (any case), with a patronymic if one follows.
 fn given_name(sc: &Scan, i: usize) -> Found {
     let t = &sc.toks[i];
-    let lw = t.text.to_lowercase().replace('ё', "е");
+    let lw = t.text.to_lower().replace('ё', "е");
     let given =
         crate::persons::given_ru_pub(sc.lex, t.text).is_some() || sc.lex.given_ru.contains_key(&lw);
     if !given {
@@ -209,7 +210,7 @@ fn after_locative(sc: &Scan, i: usize) -> Found {
     let t = &toks[i];
     let prev = toks.get(i.checked_sub(1)?)?;
     let hyphen_next = toks.get(i + 1).filter(|n| &text[t.end..n.start] == "-");
-    let ok = sc.lex.ru_locative.contains(&prev.text.to_lowercase())
+    let ok = sc.lex.ru_locative.contains(&prev.text.to_lower())
         && &text[prev.end..t.start] == " "
         && (t.text.chars().count() >= 3 || hyphen_next.is_some())
         && hyphen_next.is_none_or(|n| capitalised(n.text));

@@ -6,6 +6,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::text::{capitalised, is_han, Token};
+use amur_record::chars::ToLower;
 use amur_refdata::OrgKind;
 use amur_translit as tr;
 
@@ -29,7 +30,7 @@ pub struct OrgCand {
 /// "First", "3rd", "11th": an edition number before a fair's or forum's name
 /// is not part of the name.
 fn is_ordinal(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let lw = w.to_lower();
     matches!(
         lw.as_str(),
         "first"
@@ -61,7 +62,7 @@ pub fn find_en(
     let mut i = 0;
     while i < toks.len() {
         // A name starts with a capitalised word that is not a title or stop word.
-        let lw = toks[i].text.to_lowercase();
+        let lw = toks[i].text.to_lower();
         if !capitalised(toks[i].text)
             || is_ordinal(toks[i].text)
             || is_title(toks[i].text)
@@ -99,7 +100,7 @@ pub fn find_en(
                 if lo < i {
                     continue;
                 }
-                let phrase = text[toks[lo].start..toks[j].end].to_lowercase();
+                let phrase = text[toks[lo].start..toks[j].end].to_lower();
                 if let Some(h) = lex.org_heads.get(&("en".to_string(), phrase.clone())) {
                     if lo > i {
                         best = Some((j, h.canonical.clone(), h.kind));
@@ -139,8 +140,9 @@ pub fn find_en(
         // A name needs one word that is not generic ("Standing Committee" is not a name).
         let words: Vec<&str> = span.split_whitespace().collect();
         let distinctive = words.iter().any(|w| {
-            let lw = w.to_lowercase();
-            let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let lw = w.to_lower();
+            let lw =
+                lw.trim_matches(|c: char| !amur_record::chars::is_alphanumeric(c) && c != '\'');
             !lex.org_generic.contains(lw)
                 && !lex
                     .org_heads
@@ -177,7 +179,7 @@ pub fn find_ru(text: &str, lex: &Lexicon) -> Vec<OrgCand> {
             let before_ok = text[..s]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !amur_record::chars::is_alphanumeric(c));
             let rest = &text[from..];
             let Some(inner) = rest
                 .strip_prefix(" «")
@@ -248,8 +250,8 @@ pub fn find_ru_committees(text: &str, places: &[(usize, usize, String)]) -> Vec<
         if !says_cpc(m.start()) {
             continue;
         }
-        let level = if m.as_str().to_lowercase().starts_with("горком")
-            || m.as_str().to_lowercase().starts_with("городск")
+        let level = if m.as_str().to_lower().starts_with("горком")
+            || m.as_str().to_lower().starts_with("городск")
         {
             "Municipal"
         } else {

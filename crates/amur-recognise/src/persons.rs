@@ -13,6 +13,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::text::{capitalised, has_cyrillic, is_han, Token};
+use amur_record::chars::ToLower;
 use amur_record::Names;
 use amur_translit as tr;
 
@@ -83,7 +84,7 @@ impl Ctx<'_> {
 
 /// Endings typical of Russian (and other post-Soviet) surnames in Latin script.
 fn russian_surname_shape(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     const ENDS: &[&str] = &[
         "ov", "ev", "yev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "skiy", "ski", "skaya",
         "ko", "enko", "uk", "yuk", "ich", "vich", "dze", "yan", "ian", "ets", "ak", "yak", "ykh",
@@ -138,7 +139,7 @@ pub fn find_en(cx: &Ctx) -> Vec<PersonCand> {
             }
         }
         // Russian given name + surname (an optional patronymic between).
-        if cx.lex.given_en.contains_key(&tok.text.to_lowercase()) {
+        if cx.lex.given_en.contains_key(&tok.text.to_lower()) {
             let mut j = i + 1;
             if t.get(j).is_some_and(|p| {
                 p.text.ends_with("vich") || p.text.ends_with("vna") || p.text.ends_with("ichna")
@@ -319,7 +320,7 @@ fn appositive_en(cx: &Ctx, j: usize) -> Option<String> {
     let mut k = j;
     while k < t.len()
         && matches!(
-            t[k].text.to_lowercase().as_str(),
+            t[k].text.to_lower().as_str(),
             "the" | "former" | "then" | "acting" | "a"
         )
     {
@@ -330,9 +331,9 @@ fn appositive_en(cx: &Ctx, j: usize) -> Option<String> {
     let titled = (1..=w2.len()).any(|n| {
         cx.lex
             .titles
-            .contains_key(&("en".to_string(), w2[..n].join(" ").to_lowercase()))
+            .contains_key(&("en".to_string(), w2[..n].join(" ").to_lower()))
     }) || matches!(
-        first.text.to_lowercase().as_str(),
+        first.text.to_lower().as_str(),
         "member" | "head" | "chief" | "senior" | "deputy" | "first" | "vice"
     );
     if !titled {
@@ -450,7 +451,7 @@ pub fn find_ru(cx: &Ctx) -> Vec<PersonCand> {
         }
         // A title, then a surname: "губернатор Кожемяко".
         if let Some(title) = title_before_ru(cx, i) {
-            let lower = tok.text.to_lowercase();
+            let lower = tok.text.to_lower();
             let institution = cx
                 .lex
                 .ru_heads
@@ -489,7 +490,7 @@ pub(crate) const RU_SURNAME_ENDINGS: &[&str] = &[
 
 /// Endings of Russian surnames in Cyrillic, any case, plus indeclinable ones.
 fn russian_surname_shape_ru(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     const MORE: &[&str] = &[
         "ский",
         "ского",
@@ -532,7 +533,7 @@ pub fn given_ru_pub<'l>(lex: &'l Lexicon, w: &str) -> Option<&'l crate::lexicon:
 }
 
 fn is_patronymic(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = w.to_lower();
     ["ович", "евич", "овна", "евна", "ична", "инична"]
         .iter()
         .any(|e| w.contains(e))
@@ -596,11 +597,11 @@ fn palladius_lemma(w: &str) -> Option<String> {
 
 /// A Russian given name in any case, and whether it was in the nominative.
 fn given_ru<'l>(lex: &'l Lexicon, w: &str) -> Option<(&'l crate::lexicon::GivenName, bool)> {
-    let lw: String = w.to_lowercase().replace('ё', "е");
+    let lw: String = w.to_lower().replace('ё', "е");
     if let Some(g) = lex
         .given_ru
         .get(&lw)
-        .or_else(|| lex.given_ru.get(&w.to_lowercase()))
+        .or_else(|| lex.given_ru.get(&w.to_lower()))
     {
         return Some((g, true));
     }

@@ -18,7 +18,7 @@ pub fn norm_char(c: char) -> char {
         '«' | '»' | '“' | '”' | '„' => '"',
         'ё' | 'Ё' => 'е',
         '\u{00A0}' | '\t' | '\n' | '\r' => ' ',
-        c => c.to_lowercase().next().unwrap_or(c),
+        c => amur_record::chars::lower_char(c),
     }
 }
 
@@ -80,8 +80,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     while let Some((i, c)) = chars.next() {
         let inner_apostrophe = (c == '\'' || c == '’')
             && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphanumeric() || inner_apostrophe {
+            && chars
+                .peek()
+                .is_some_and(|(_, n)| amur_record::chars::is_alphabetic(*n));
+        if amur_record::chars::is_alphanumeric(c) || inner_apostrophe {
             if start.is_none() {
                 start = Some(i);
             }
@@ -107,13 +109,14 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 pub fn word_before(before: &str) -> String {
     before
         .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !amur_record::chars::is_alphanumeric(c))
         .next()
         .unwrap_or("")
-        .to_lowercase()
+        .to_lower()
 }
 
 pub use amur_dates::words::is_han;
+use amur_record::chars::ToLower;
 
 /// Whether a string contains Cyrillic letters.
 pub fn has_cyrillic(s: &str) -> bool {

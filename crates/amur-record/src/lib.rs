@@ -13,6 +13,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod chars;
 mod ids;
 mod vocab;
 

@@ -136,7 +136,8 @@ impl Pipeline {
         // the same characters at the same offsets, so spans point into `text`.
         let view = simplified_view(&rec.text);
         let read: &str = view.as_deref().unwrap_or(&rec.text);
-        rec.entities = self.recogniser.recognise(read, year);
+        let norm = amur_recognise::text::Normalised::new(read);
+        rec.entities = self.recogniser.recognise_in(read, &norm, year);
         if view.is_some() {
             restore_mention_text(&mut rec.entities, &rec.text);
         }
@@ -150,6 +151,7 @@ impl Pipeline {
             title: title_view.as_deref().or(rec.title.as_deref()),
             published,
             entities: &rec.entities,
+            norm: Some(&norm),
         };
         let facts = self.facts.find(&doc, self.recogniser.data());
         rec.sectors = facts.sectors;

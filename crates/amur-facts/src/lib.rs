@@ -37,6 +37,9 @@ pub struct Doc<'a> {
     pub published: Option<NaiveDate>,
     /// Entities recognised in `text`.
     pub entities: &'a [Entity],
+    /// `text`'s normalised view when the caller already has it (built here
+    /// otherwise).
+    pub norm: Option<&'a Normalised>,
 }
 
 /// The facts of one article.
@@ -129,16 +132,23 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| m.start);
-        let norm = Normalised::new(text);
+        let built;
+        let norm = match doc.norm {
+            Some(n) => n,
+            None => {
+                built = Normalised::new(text);
+                &built
+            }
+        };
         Ctx {
             doc,
             data,
             sentences: sentences::sentences(text),
             mentions,
             dates: date_expressions(text, doc.published),
-            triggers: rules.triggers.find(&norm),
-            markers: rules.markers.find(&norm),
-            sector_hits: rules.sectors.find(&norm),
+            triggers: rules.triggers.find(norm),
+            markers: rules.markers.find(norm),
+            sector_hits: rules.sectors.find(norm),
             links: &rules.links,
             tense: &rules.tense,
             char_starts,

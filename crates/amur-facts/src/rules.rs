@@ -91,8 +91,11 @@ impl<C: Copy> Lexicon<C> {
                 rest: words,
             });
         }
+        // A full DFA: every page runs an overlapping search for each lexicon,
+        // and the DFA searches several times faster than the default NFA.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Lexicon { ac, by_pattern }

@@ -25,6 +25,7 @@ fn facts(text: &str, published: &str) -> Facts {
             title: None,
             published: p,
             entities: &ents,
+            norm: None,
         },
         data,
     )
@@ -955,6 +956,7 @@ fn with_ctx(text: &str, f: impl FnOnce(&crate::Ctx)) {
         title: None,
         published: None,
         entities: &ents,
+        norm: None,
     };
     f(&crate::Ctx::new(&doc, data, &ff.rules));
 }

@@ -269,11 +269,15 @@ impl Gazetteer {
 
     /// Every known name in `text`, overlapping ones included.
     pub fn find_all(&self, text: &str) -> Vec<GazMatch> {
+        self.find_all_in(text, &Normalised::new(text))
+    }
+
+    /// [`Gazetteer::find_all`] with `text`'s normalised view already built.
+    pub fn find_all_in(&self, text: &str, norm: &Normalised) -> Vec<GazMatch> {
         let mut all = Vec::new();
-        let norm = Normalised::new(text);
-        self.find_latin(text, &norm, &mut all);
-        self.find_han(&norm, &mut all);
-        self.find_abbreviations(&norm, &mut all);
+        self.find_latin(text, norm, &mut all);
+        self.find_han(norm, &mut all);
+        self.find_abbreviations(norm, &mut all);
         self.find_cyrillic(text, &mut all);
         all
     }

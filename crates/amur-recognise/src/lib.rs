@@ -181,8 +181,19 @@ impl Recogniser {
     /// Every entity `text` names, once per real thing, mentions in character offsets.
     /// `year` (of publication) picks office holders of the right term.
     pub fn recognise(&self, text: &str, year: Option<i32>) -> Vec<Entity> {
+        self.recognise_in(text, &text::Normalised::new(text), year)
+    }
+
+    /// [`Recogniser::recognise`] with `text`'s normalised view already built
+    /// (the fact finder reads the same view).
+    pub fn recognise_in(
+        &self,
+        text: &str,
+        norm: &text::Normalised,
+        year: Option<i32>,
+    ) -> Vec<Entity> {
         let ents = self.data.entities();
-        let raw = self.gaz.find_all(text);
+        let raw = self.gaz.find_all_in(text, norm);
         let mut gaz = gazetteer::resolve_overlaps(raw.clone());
         // "US dollars", "Beijing time": a currency or a clock, not the place.
         gaz.retain(|m| {

@@ -38,6 +38,18 @@ const MIN_CHARS: usize = 150;
 
 /// The main text of `html`, paragraphs separated by blank lines.
 pub fn main_text(html: &str, lang: &Lang, extractor: Extractor) -> String {
+    main_text_of(html, None, lang, extractor)
+}
+
+/// [`main_text`], given the page's parsed `dom` if the caller has one: the
+/// Readability extractor reads it instead of parsing the page again.
+pub fn main_text_of(
+    html: &str,
+    dom: Option<dom_query::Document>,
+    lang: &Lang,
+    extractor: Extractor,
+) -> String {
+    let mut dom = dom;
     let readability_first = match extractor {
         Extractor::Auto => {
             matches!(lang, Lang::Ru | Lang::Zh | Lang::Other(_))
@@ -46,14 +58,21 @@ pub fn main_text(html: &str, lang: &Lang, extractor: Extractor) -> String {
         Extractor::Trafilatura => false,
         Extractor::Readability => true,
     };
-    let order: [fn(&str) -> Option<String>; 2] = if readability_first {
-        [with_readability, with_trafilatura]
+    let order = if readability_first {
+        [Kind::Readability, Kind::Trafilatura]
     } else {
-        [with_trafilatura, with_readability]
+        [Kind::Trafilatura, Kind::Readability]
     };
     let mut best = String::new();
-    for f in order {
-        if let Some(t) = f(html) {
+    for kind in order {
+        let found = match kind {
+            Kind::Trafilatura => with_trafilatura(html),
+            Kind::Readability => with_readability(
+                dom.take()
+                    .unwrap_or_else(|| dom_query::Document::from(html)),
+            ),
+        };
+        if let Some(t) = found {
             let t = normalise_text(&t);
             if t.chars().count() >= MIN_CHARS {
                 return t;
@@ -80,12 +99,19 @@ fn with_trafilatura(html: &str) -> Option<String> {
     Some(r.content_text)
 }
 
-fn with_readability(html: &str) -> Option<String> {
+/// The two extractors, in the order a page tries them.
+#[derive(Clone, Copy)]
+enum Kind {
+    Trafilatura,
+    Readability,
+}
+
+fn with_readability(dom: dom_query::Document) -> Option<String> {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
     };
-    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).ok()?;
+    let mut r = dom_smoothie::Readability::with_document(dom, None, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
     Some(a.text_content.to_string())
 }

@@ -224,9 +224,8 @@ impl Cleaner {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        drop(dom);
         let lang_hint = language::detect(&hint_sample, meta.lang.as_deref());
-        let raw = html::main_text(&page.content, &lang_hint, self.extractor);
+        let raw = html::main_text_of(&page.content, Some(dom), &lang_hint, self.extractor);
         let mut parts = text::clean_extracted(&raw);
         let title = page.declared.title.clone().or(meta.title.clone());
         if let Some(t) = &title {

@@ -62,11 +62,11 @@ pub fn find_en(
     let mut i = 0;
     while i < toks.len() {
         // A name starts with a capitalised word that is not a title or stop word.
-        let lw = toks[i].text.to_lower();
+        // Most words are not capitalised: tested first, before any allocation.
         if !capitalised(toks[i].text)
             || is_ordinal(toks[i].text)
             || is_title(toks[i].text)
-            || lex.office_words.contains(lw.as_str())
+            || lex.office_words.contains(toks[i].text.to_lower().as_str())
             || matches!(
                 toks[i].text,
                 "The" | "A" | "An" | "In" | "On" | "At" | "After" | "Our" | "Mr" | "Ms"

@@ -20,10 +20,19 @@ fn mix(mut x: u64) -> u64 {
 /// FNV-1a over a word's lower-case characters, then mixed.
 fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut add = |c: char| {
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for c in word.chars() {
+        // Every character lower-cases to one but 'İ' (two); the fast path
+        // gives the standard library's characters, so stored hashes hold.
+        if c == '\u{130}' {
+            c.to_lowercase().for_each(&mut add);
+        } else {
+            add(amur_record::chars::lower_char(c));
         }
     }
     mix(h)
@@ -34,7 +43,7 @@ fn word_hash(word: &str) -> u64 {
 /// are that value mixed with 64 fixed seeds.
 pub fn signature(text: &str) -> Vec<u64> {
     let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !amur_record::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(word_hash)
         .collect();
@@ -42,7 +51,7 @@ pub fn signature(text: &str) -> Vec<u64> {
     let units: Vec<u64> = if words.len() < 20 && text.chars().count() > 40 {
         let mut buf = [0u8; 4];
         text.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|c| amur_record::chars::is_alphanumeric(*c))
             .map(|c| word_hash(c.encode_utf8(&mut buf)))
             .collect()
     } else {
@@ -113,6 +122,24 @@ mod tests {
         assert!(similarity(&signature(a), &signature(b)) > 0.7);
         assert!(similarity(&signature(a), &signature(c)) < 0.2);
         assert_eq!(from_bytes(&to_bytes(&signature(a))), signature(a));
+    }
+
+    #[test]
+    fn word_hashes_equal_the_standard_library_lower_casing() {
+        // The hash as first defined: the standard library's lower case.
+        fn reference(word: &str) -> u64 {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in word.chars().flat_map(char::to_lowercase) {
+                let mut buf = [0u8; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            mix(h)
+        }
+        for w in ["Приморья", "ЁЛКА", "Ѐ", "İstanbul", "ΣΑΣ", "黑龙江", "Harbin", "ǅ"] {
+            assert_eq!(word_hash(w), reference(w), "{w}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use amur_record::chars::ToLower;
 use amur_refdata::RefData;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// A name of a known entity found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]

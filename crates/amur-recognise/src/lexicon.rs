@@ -4,7 +4,7 @@
 
 use amur_record::chars::ToLower;
 use amur_refdata::{OrgKind, RefData};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// A Russian given name.
 #[derive(Debug, Clone)]

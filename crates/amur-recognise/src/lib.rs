@@ -40,7 +40,7 @@ use amur_translit as tr;
 use gazetteer::{GazMatch, Gazetteer};
 use lexicon::Lexicon;
 use persons::PersonCand;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use text::{capitalised, has_cyrillic, tokens};
 
 /// The recogniser: reference data, gazetteer automata and word lists, built once.

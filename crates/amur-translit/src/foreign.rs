@@ -4,7 +4,7 @@
 //! characters (`data/lexicon/zh_transcription.tsv`), so the first character
 //! outside it ends the name (卡扎琴科递给… → 卡扎琴科).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// The file's path under `data/`.

@@ -8,7 +8,7 @@
 
 use crate::segment::segment;
 use crate::syllables::pinyin_syllables;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// Every pinyin syllable (ü written "ü") with its Palladius spelling,

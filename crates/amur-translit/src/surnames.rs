@@ -7,7 +7,7 @@ use crate::han::is_han;
 use crate::palladius::palladius_word_syllables;
 use crate::syllables::pinyin_syllables;
 use amur_refdata::{Problem, Row, Table as Tsv};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// The file's path under `data/`.

@@ -2,7 +2,7 @@
 
 use crate::palladius::SYLLABLES;
 use crate::segment::segment;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// Other spellings of the ü syllables seen in names: "yu" (GB/T 28039

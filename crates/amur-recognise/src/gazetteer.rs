@@ -7,8 +7,8 @@ use crate::text::{capitalised, has_cyrillic, has_han, norm_str, tokens, Normalis
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use amur_record::chars::ToLower;
 use amur_refdata::RefData;
-use rust_stemmers::{Algorithm, Stemmer};
 use foldhash::{HashMap, HashMapExt};
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// A name of a known entity found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,10 +37,10 @@ use amur_record::chars::ToLower;
 use amur_record::{slug, Entity, EntityId, EntityType, Mention, Names};
 use amur_refdata::{OrgKind, RefData};
 use amur_translit as tr;
+use foldhash::{HashMap, HashMapExt};
 use gazetteer::{GazMatch, Gazetteer};
 use lexicon::Lexicon;
 use persons::PersonCand;
-use foldhash::{HashMap, HashMapExt};
 use text::{capitalised, has_cyrillic, tokens};
 
 /// The recogniser: reference data, gazetteer automata and word lists, built once.

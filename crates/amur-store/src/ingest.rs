@@ -53,6 +53,25 @@ pub fn region_resolver(data: &RefData) -> impl Fn(&str) -> Vec<String> + '_ {
     }
 }
 
+/// What storing an article computes from its record alone: the MinHash
+/// signature of its text and the record as JSON. Made by [`Signed::of`] on
+/// any thread, so a caller can keep this work off the single writer.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    sig: Vec<u64>,
+    json: String,
+}
+
+impl Signed {
+    /// The signature and JSON of `rec`.
+    pub fn of(rec: &Record) -> Result<Self> {
+        Ok(Signed {
+            sig: minhash::signature(&rec.text),
+            json: serde_json::to_string(rec)?,
+        })
+    }
+}
+
 fn now() -> String {
     // Seconds since the epoch keeps the store free of a clock library.
     let s = std::time::SystemTime::now()
@@ -102,6 +121,21 @@ impl Store {
         self.ingest_batch(items, &region_of)
     }
 
+    /// [`Store::ingest`] with each item's [`Signed`] already made (in the
+    /// same order), so the single writer thread does not compute them.
+    pub fn ingest_signed(
+        &mut self,
+        items: &[(RawPage, Record)],
+        signed: &[Signed],
+        refdata: &RefData,
+    ) -> Result<Summary> {
+        let region_of = region_resolver(refdata);
+        if signed.len() != items.len() {
+            return self.ingest_batch(items, &region_of);
+        }
+        self.ingest_batch_signed(items, signed, &region_of)
+    }
+
     /// Ends an ingest: re-applies curation and records the extractor version
     /// and the reference-data hash the store was built with.
     pub fn finish_ingest(&mut self, refdata: &RefData, extractor_version: &str) -> Result<()> {
@@ -133,10 +167,23 @@ impl Store {
         items: &[(RawPage, Record)],
         region_of: RegionOf,
     ) -> Result<Summary> {
+        let signed = items
+            .iter()
+            .map(|(_, rec)| Signed::of(rec))
+            .collect::<Result<Vec<_>>>()?;
+        self.ingest_batch_signed(items, &signed, region_of)
+    }
+
+    fn ingest_batch_signed(
+        &mut self,
+        items: &[(RawPage, Record)],
+        signed: &[Signed],
+        region_of: RegionOf,
+    ) -> Result<Summary> {
         let mut sum = Summary::default();
         let mut added: Vec<&Record> = Vec::new();
         let tx = self.conn.transaction()?;
-        for (page, rec) in items {
+        for ((page, rec), Signed { sig, json }) in items.iter().zip(signed) {
             let exists: Option<i64> = tx
                 .prepare_cached("SELECT 1 FROM documents WHERE doc_id=?1")?
                 .query_row([&rec.doc_id], |r| r.get(0))
@@ -154,8 +201,7 @@ impl Store {
                 "INSERT INTO pages(doc_id, source, kind, content, declared) VALUES(?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![rec.doc_id, page.source, kind, page.content, declared_json(page)])?;
-            let sig = minhash::signature(&rec.text);
-            let near = near_duplicate(&tx, &sig)?;
+            let near = near_duplicate(&tx, sig)?;
             if near.is_some() {
                 sum.near_duplicate += 1;
             }
@@ -165,9 +211,9 @@ impl Store {
             )?
             .execute(params![
                 rec.doc_id, rec.source, rec.title, rec.published, rec.language.code(), rec.outlet,
-                serde_json::to_string(rec)?, minhash::to_bytes(&sig), near, now()
+                json, minhash::to_bytes(sig), near, now()
             ])?;
-            insert_bands(&tx, &rec.doc_id, &sig)?;
+            insert_bands(&tx, &rec.doc_id, sig)?;
             sum.merged_events += insert_extracted(&tx, rec, region_of)?;
             sum.new += 1;
             added.push(rec);
@@ -557,12 +603,16 @@ fn dated_match(
 /// The query of [`dated_match`] for `n` participant ids: driven by the
 /// `events_match` index (events rarely last over a month), then the
 /// participants.
+/// Each candidate event's participants are read with one seek on its id and
+/// checked against the list (`+` keeps SQLite from seeking once per listed
+/// entity: reports name five to a dozen, and a month holds hundreds of
+/// candidates).
 fn dated_match_sql(n: usize) -> String {
     let placeholders = vec!["?"; n].join(",");
     format!(
         "SELECT e.event_id FROM events e CROSS JOIN event_participants p ON p.event_id=e.event_id
          WHERE e.type=? AND e.date_start BETWEEN date(?, '-31 day') AND ? AND e.date_end>=? AND e.status=?
-         AND p.entity_id IN ({placeholders})
+         AND +p.entity_id IN ({placeholders})
          AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?)
          GROUP BY e.event_id ORDER BY COUNT(*) DESC LIMIT 1"
     )
@@ -593,7 +643,7 @@ fn loose_match(
     };
     let sql = format!(
         "SELECT e.event_id FROM events e WHERE e.type=?3 AND e.status=?4 AND {date_cond}
-         AND (e.location IN ({placeholders}) OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id=e.event_id AND p.entity_id IN ({placeholders})))
+         AND (e.location IN ({placeholders}) OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id=e.event_id AND +p.entity_id IN ({placeholders})))
          AND e.event_id NOT IN (SELECT event_id FROM event_sources WHERE doc_id=?5)
          ORDER BY e.event_id LIMIT 1"
     );
@@ -788,6 +838,54 @@ mod tests {
             rec(1, "2022-06-10", Some("2022-06-10")),
         ]);
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn signed_on_another_thread_stores_what_ingest_stores() {
+        let items = [
+            rec(1, "2022-06-10", Some("2022-06-10")),
+            rec(2, "2022-06-11", Some("2022-06-10")),
+            rec(3, "2022-08-10", None),
+        ];
+        let rows = |s: &Store| -> Vec<(String, Vec<u8>, String, Option<String>)> {
+            s.conn
+                .prepare(
+                    "SELECT doc_id, minhash, record, near_dup_of FROM documents ORDER BY doc_id",
+                )
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        };
+        let (_a, plain) = stored(&items);
+        let signed = std::thread::scope(|t| {
+            t.spawn(|| {
+                items
+                    .iter()
+                    .map(|(_, r)| super::Signed::of(r).unwrap())
+                    .collect::<Vec<_>>()
+            })
+            .join()
+            .unwrap()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let mut pre = Store::create(dir.path()).unwrap();
+        let sum = pre
+            .ingest_batch_signed(&items, &signed, &no_regions)
+            .unwrap();
+        assert_eq!(sum.new, 3);
+        assert_eq!(rows(&pre), rows(&plain));
+        assert_eq!(
+            event_total(&pre, 10, EventQuery::default()),
+            event_total(&plain, 10, EventQuery::default())
+        );
+        // Signatures that do not match the batch are not trusted: computed again.
+        let dir = tempfile::tempdir().unwrap();
+        let mut short = Store::create(dir.path()).unwrap();
+        let data = amur_refdata::RefData::embedded().unwrap();
+        short.ingest_signed(&items, &signed[..1], &data).unwrap();
+        assert_eq!(rows(&short).len(), 3);
     }
 
     #[test]
@@ -1093,6 +1191,12 @@ mod tests {
         assert!(
             plan.iter()
                 .any(|l| l.contains("COVERING INDEX events_match")),
+            "{plan:?}"
+        );
+        // One seek per candidate for its participants, not one per entity.
+        assert!(
+            plan.iter()
+                .any(|l| l.contains("event_participants_1 (event_id=?)")),
             "{plan:?}"
         );
     }

@@ -137,7 +137,16 @@ mod tests {
             }
             mix(h)
         }
-        for w in ["Приморья", "ЁЛКА", "Ѐ", "İstanbul", "ΣΑΣ", "黑龙江", "Harbin", "ǅ"] {
+        for w in [
+            "Приморья",
+            "ЁЛКА",
+            "Ѐ",
+            "İstanbul",
+            "ΣΑΣ",
+            "黑龙江",
+            "Harbin",
+            "ǅ",
+        ] {
             assert_eq!(word_hash(w), reference(w), "{w}");
         }
     }

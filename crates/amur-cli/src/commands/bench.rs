@@ -9,6 +9,7 @@ use crate::messages::Status;
 use amur_extract::Pipeline;
 use amur_record::{EntityType, EventType};
 use amur_sources::{PageKind, RawPage};
+use amur_store::ingest::Signed;
 use amur_store::query::EventQuery;
 use amur_store::Filters;
 use rayon::prelude::*;
@@ -174,16 +175,19 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
                     .into_par_iter()
                     .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
                     .collect();
-                if !send(batch) {
+                // As `amur ingest` does: signatures made here, in parallel.
+                let signed: amur_store::Result<Vec<Signed>> =
+                    batch.par_iter().map(|(_, rec)| Signed::of(rec)).collect();
+                if !send((batch, signed)) {
                     break;
                 }
                 done += n;
             }
         },
-        |batch| {
+        |(batch, signed)| {
             let t = Instant::now();
             stored += batch.len();
-            store.ingest(&batch, data)?;
+            store.ingest_signed(&batch, &signed?, data)?;
             storing += t.elapsed().as_secs_f64();
             Ok(())
         },

@@ -44,20 +44,27 @@ pub fn for_each_record(
     pipeline: &Pipeline,
     mut sink: impl FnMut(Record) -> anyhow::Result<()>,
 ) -> anyhow::Result<Tally> {
-    for_each_batch(a, pipeline, |batch| {
-        for (_, rec) in batch {
-            sink(rec)?;
-        }
-        Ok(())
-    })
+    for_each_batch(
+        a,
+        pipeline,
+        |_| (),
+        |batch, ()| {
+            for (_, rec) in batch {
+                sink(rec)?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// Reads every input in parallel chunks, calling `sink` once per chunk with
-/// its pages and records in input order (the unit of an ingest transaction).
-pub fn for_each_batch(
+/// its pages and records in input order (the unit of an ingest transaction)
+/// and what `prepare` made of them on the reading thread.
+pub fn for_each_batch<P: Send>(
     a: &InputArgs,
     pipeline: &Pipeline,
-    sink: impl FnMut(Vec<(RawPage, Record)>) -> anyhow::Result<()>,
+    prepare: impl Fn(&[(RawPage, Record)]) -> P + Send,
+    mut sink: impl FnMut(Vec<(RawPage, Record)>, P) -> anyhow::Result<()>,
 ) -> anyhow::Result<Tally> {
     if let Some(n) = a.jobs {
         // Ignored if a pool already exists (a second command in one process).
@@ -101,13 +108,14 @@ pub fn for_each_batch(
                         }
                     }
                 }
-                if !send(batch) {
+                let prepared = prepare(&batch);
+                if !send((batch, prepared)) {
                     break;
                 }
             }
             tally
         },
-        sink,
+        |(batch, prepared)| sink(batch, prepared),
     )?;
     bar.finish_and_clear();
     Ok(tally)

@@ -8,10 +8,14 @@ use crate::args::{
 };
 use crate::messages::Status;
 use crate::output::{csv_field, marked, print_rows, truncation_notice};
+use amur_record::Record;
+use amur_sources::RawPage;
 use amur_store::filters::{self, End};
+use amur_store::ingest::Signed;
 use amur_store::query::{EventQuery, EventRow, FactQuery, Shown};
 use amur_store::{Filters, Store, Wait};
 use anyhow::{bail, Context};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 
@@ -39,9 +43,18 @@ pub fn ingest(data_dir: &Path, no_wait: bool, a: IngestArgs) -> anyhow::Result<S
     let pipeline = pipeline(&a.input)?;
     let refdata = pipeline.recogniser.data();
     let mut total = amur_store::ingest::Summary::default();
-    let tally = for_each_batch(&a.input, &pipeline, |batch| {
+    // Signatures and record JSON are made on the reading thread, in
+    // parallel, so the single writer only writes.
+    let sign = |batch: &[(RawPage, Record)]| {
+        batch
+            .par_iter()
+            .map(|(_, rec)| Signed::of(rec))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let tally = for_each_batch(&a.input, &pipeline, sign, |batch, signed| {
+        let signed = signed.context("cannot store a batch")?;
         let s = store
-            .ingest(&batch, refdata)
+            .ingest_signed(&batch, &signed, refdata)
             .context("cannot store a batch")?;
         total.new += s.new;
         total.duplicate += s.duplicate;

@@ -162,6 +162,9 @@ struct Kept {
 /// Bytes of the database a connection maps into memory (SQLite caps it at its
 /// compile-time limit, 2 GB by default); beyond it pages are read as usual.
 const MMAP_BYTES: i64 = 1 << 31;
+/// Pages the write-ahead log may hold before a writer copies it into the
+/// database (8,192 pages of 4 KB; SQLite's default is 1,000).
+const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
 /// Totals kept per connection before that cache starts afresh.
 const COUNTS_KEPT: usize = 4096;
@@ -373,6 +376,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         // Pages it only reads are mapped rather than copied, as readers do.
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        // Copy the WAL into the database every 32 MB instead of every 4 MB:
+        // an ingest rewrites the same index pages batch after batch, and each
+        // checkpoint copied them again (a tenth of storing time at 100k).
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
         conn.execute_batch(schema::SCHEMA)?;
         let old = check_version(&conn)?;
         schema::migrate(&conn, old)?;

@@ -112,7 +112,7 @@ impl<C: Copy> Lexicon<C> {
             let at_word_start = !nt[..m.start()]
                 .chars()
                 .next_back()
-                .is_some_and(|c| amur_record::chars::is_alphanumeric(c));
+                .is_some_and(amur_record::chars::is_alphanumeric);
             for t in &self.by_pattern[m.pattern().as_usize()] {
                 if !t.zh && !at_word_start {
                     continue;
@@ -121,7 +121,7 @@ impl<C: Copy> Lexicon<C> {
                     && nt[m.end()..]
                         .chars()
                         .next()
-                        .is_some_and(|c| amur_record::chars::is_alphanumeric(c))
+                        .is_some_and(amur_record::chars::is_alphanumeric)
                 {
                     continue;
                 }

@@ -289,8 +289,8 @@ impl Gazetteer {
             let (s, e) = (m.start(), m.end());
             let before = nt[..s].chars().next_back();
             let after = nt[e..].chars().next();
-            if before.is_some_and(|c| amur_record::chars::is_alphanumeric(c))
-                || after.is_some_and(|c| amur_record::chars::is_alphanumeric(c))
+            if before.is_some_and(amur_record::chars::is_alphanumeric)
+                || after.is_some_and(amur_record::chars::is_alphanumeric)
             {
                 continue;
             }

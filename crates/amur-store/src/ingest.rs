@@ -603,6 +603,7 @@ fn dated_match(
 /// The query of [`dated_match`] for `n` participant ids: driven by the
 /// `events_match` index (events rarely last over a month), then the
 /// participants.
+///
 /// Each candidate event's participants are read with one seek on its id and
 /// checked against the list (`+` keeps SQLite from seeking once per listed
 /// entity: reports name five to a dozen, and a month holds hundreds of

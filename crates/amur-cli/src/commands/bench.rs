@@ -9,7 +9,6 @@ use crate::messages::Status;
 use amur_extract::Pipeline;
 use amur_record::{EntityType, EventType};
 use amur_sources::{PageKind, RawPage};
-use amur_store::ingest::Signed;
 use amur_store::query::EventQuery;
 use amur_store::Filters;
 use rayon::prelude::*;
@@ -176,8 +175,7 @@ pub fn run(data_dir: &Path, articles: usize) -> anyhow::Result<Status> {
                     .filter_map(|p| pipeline.extract(&p).ok().map(|r| (p, r)))
                     .collect();
                 // As `amur ingest` does: signatures made here, in parallel.
-                let signed: amur_store::Result<Vec<Signed>> =
-                    batch.par_iter().map(|(_, rec)| Signed::of(rec)).collect();
+                let signed = super::store::sign_batch(&batch);
                 if !send((batch, signed)) {
                     break;
                 }

@@ -38,20 +38,18 @@ pub fn open_writer(data: &Path, no_wait: bool) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// Each article's signature and record JSON, made in parallel on the reading
+/// thread so that the single writer only writes.
+pub fn sign_batch(batch: &[(RawPage, Record)]) -> amur_store::Result<Vec<Signed>> {
+    batch.par_iter().map(|(_, rec)| Signed::of(rec)).collect()
+}
+
 pub fn ingest(data_dir: &Path, no_wait: bool, a: IngestArgs) -> anyhow::Result<Status> {
     let mut store = open_writer(data_dir, no_wait)?;
     let pipeline = pipeline(&a.input)?;
     let refdata = pipeline.recogniser.data();
     let mut total = amur_store::ingest::Summary::default();
-    // Signatures and record JSON are made on the reading thread, in
-    // parallel, so the single writer only writes.
-    let sign = |batch: &[(RawPage, Record)]| {
-        batch
-            .par_iter()
-            .map(|(_, rec)| Signed::of(rec))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    let tally = for_each_batch(&a.input, &pipeline, sign, |batch, signed| {
+    let tally = for_each_batch(&a.input, &pipeline, sign_batch, |batch, signed| {
         let signed = signed.context("cannot store a batch")?;
         let s = store
             .ingest_signed(&batch, &signed, refdata)

@@ -88,22 +88,13 @@ fn tokens(s: &str) -> Vec<u128> {
         } else {
             prev_han = None;
             if amur_record::chars::is_alphanumeric(c) {
-                // Every character lower-cases to one but 'İ' (two).
-                let one = [amur_record::chars::lower_char(c)];
-                let two: Vec<char>;
-                let lowered: &[char] = if c == '\u{130}' {
-                    two = c.to_lowercase().collect();
-                    &two
-                } else {
-                    &one
-                };
-                for &l in lowered {
+                amur_record::chars::each_lower(c, |l| {
                     if taken < 5 {
                         key = (key << 21) | u128::from(u32::from(l));
                         taken += 1;
                     }
                     len += 1;
-                }
+                });
             } else {
                 flush(&mut key, &mut taken, &mut len, &mut out);
             }

@@ -45,11 +45,10 @@ pub fn main_text(html: &str, lang: &Lang, extractor: Extractor) -> String {
 /// Readability extractor reads it instead of parsing the page again.
 pub fn main_text_of(
     html: &str,
-    dom: Option<dom_query::Document>,
+    mut dom: Option<dom_query::Document>,
     lang: &Lang,
     extractor: Extractor,
 ) -> String {
-    let mut dom = dom;
     let readability_first = match extractor {
         Extractor::Auto => {
             matches!(lang, Lang::Ru | Lang::Zh | Lang::Other(_))

@@ -264,15 +264,10 @@ impl Store {
         for group in missing.chunks(512) {
             // Padded to a few list lengths so the statements stay cached.
             let (marks, padded) = query::padded_list(group, &none);
-            let mut st = self.conn.prepare_cached(&format!(
-                "SELECT id, name FROM entities WHERE id IN ({marks})"
-            ))?;
-            let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?;
-            for row in rows {
-                found.push(row?);
-            }
+            let sql = format!("SELECT id, name FROM entities WHERE id IN ({marks})");
+            found.extend(query::pairs::<String, String, _>(
+                &self.conn, &sql, &padded,
+            )?);
         }
         let mut k = self.kept.lock().unwrap_or_else(|p| p.into_inner());
         let keep = k.version == version;

@@ -26,14 +26,10 @@ fn word_hash(word: &str) -> u64 {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     };
+    // The standard library's lower-case characters, through the fast path:
+    // stored hashes hold.
     for c in word.chars() {
-        // Every character lower-cases to one but 'İ' (two); the fast path
-        // gives the standard library's characters, so stored hashes hold.
-        if c == '\u{130}' {
-            c.to_lowercase().for_each(&mut add);
-        } else {
-            add(amur_record::chars::lower_char(c));
-        }
+        amur_record::chars::each_lower(c, &mut add);
     }
     mix(h)
 }

@@ -511,19 +511,15 @@ impl Store {
                 heads.insert(id, head);
             }
             let mut parts: HashMap<i64, Vec<String>> = HashMap::new();
-            let mut st = self.conn.prepare_cached(&format!(
+            let sql = format!(
                 "SELECT event_id, entity_id FROM event_participants WHERE event_id IN ({marks}) ORDER BY event_id, entity_id"
-            ))?;
-            let rows = st.query_map(rusqlite::params_from_iter(padded.iter()), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-            })?;
-            for row in rows {
-                let (id, entity) = row?;
+            );
+            for (id, entity) in pairs::<i64, String, _>(&self.conn, &sql, &padded)? {
                 parts.entry(id).or_default().push(entity);
             }
-            // Each event's sources in the order their articles were stored
-            // (sorted here: an ORDER BY would build a temporary b-tree).
-            // (article row, fact index) orders each event's sources.
+            // Each event's sources in the order their articles were stored,
+            // by (article row, fact index); sorted here, as an ORDER BY would
+            // build a temporary b-tree.
             type Ordered = ((i64, i64), Source);
             let mut sources: HashMap<i64, Vec<Ordered>> = HashMap::new();
             let mut st = self.conn.prepare_cached(&format!(
@@ -1327,6 +1323,23 @@ fn paragraph(text: &str, start: usize, end: usize) -> Marked {
 fn in_list(n: usize) -> (String, usize) {
     let len = n.clamp(8, 512).next_power_of_two();
     (vec!["?"; len].join(","), len)
+}
+
+/// The two columns of every row of `sql` with `args` bound.
+pub(crate) fn pairs<
+    A: rusqlite::types::FromSql,
+    B: rusqlite::types::FromSql,
+    T: rusqlite::ToSql,
+>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: &[T],
+) -> Result<Vec<(A, B)>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The placeholders of [`in_list`] for `values`, and the values padded to

@@ -5,8 +5,14 @@
 //! folders named in `AMUR_BENCH_CORPUS` (colon-separated), e.g. the seeds and
 //! the article-extraction benchmark pages in `../shared`. `AMUR_BENCH_ONLY=text`
 //! or `html` measures one kind; `AMUR_BENCH_PASSES=N` runs N timed passes.
+//!
+//! For HTML it also times single third-party steps on the same pages: the
+//! HTML parse alone and each main-text extractor alone. No pipeline that uses
+//! such a step can be faster than it, so these lines are the ceilings.
 
+use amur_clean::html::{main_text, Extractor};
 use amur_extract::Pipeline;
+use amur_record::Lang;
 use amur_sources::{expand_inputs, read_input, Limits, PageKind, RawPage};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -32,14 +38,14 @@ fn corpus() -> Vec<RawPage> {
         .collect()
 }
 
-fn measure(label: &str, pipeline: &Pipeline, pages: &[&RawPage]) {
+fn measure(label: &str, pages: &[&RawPage], step: impl Fn(&RawPage) -> usize) {
     if pages.is_empty() {
         return;
     }
     let bytes: usize = pages.iter().map(|p| p.content.len()).sum();
     // Warm-up pass, then as many passes as fit in ~3 s.
     for p in pages {
-        let _ = pipeline.extract(p);
+        std::hint::black_box(step(p));
     }
     let start = Instant::now();
     let mut n = 0usize;
@@ -54,14 +60,14 @@ fn measure(label: &str, pipeline: &Pipeline, pages: &[&RawPage]) {
         |f| passes < f,
     ) {
         for p in pages {
-            let _ = std::hint::black_box(pipeline.extract(p));
+            std::hint::black_box(step(p));
             n += 1;
         }
         passes += 1;
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "{label:<6} {:>5} pages x {passes:>3} passes: {:>8.1} articles/s/core  {:>6.2} MB/s  ({:.0} KB avg)",
+        "{label:<16} {:>5} pages x {passes:>3} passes: {:>8.1} articles/s/core  {:>6.2} MB/s  ({:.0} KB avg)",
         pages.len(),
         n as f64 / secs,
         (bytes * passes) as f64 / secs / 1e6,
@@ -77,10 +83,25 @@ fn main() {
     let html: Vec<&RawPage> = pages.iter().filter(|p| p.kind == PageKind::Html).collect();
     // AMUR_BENCH_ONLY=text|html measures one kind (for profiling).
     let only = std::env::var("AMUR_BENCH_ONLY").unwrap_or_default();
+    let all_stages = |p: &RawPage| pipeline.extract(p).map_or(0, |r| r.text.len());
     if only != "html" {
-        measure("text", &pipeline, &text);
+        measure("text", &text, all_stages);
     }
     if only != "text" {
-        measure("html", &pipeline, &html);
+        measure("html", &html, all_stages);
+    }
+    // AMUR_BENCH_CEILINGS=0 skips the single-step lines.
+    if only != "text" && std::env::var("AMUR_BENCH_CEILINGS").as_deref() != Ok("0") {
+        measure("  parse alone", &html, |p| {
+            dom_query::Document::from(p.content.as_str())
+                .select("p")
+                .length()
+        });
+        for (label, ex) in [
+            ("  trafilatura", Extractor::Trafilatura),
+            ("  readability", Extractor::Readability),
+        ] {
+            measure(label, &html, |p| main_text(&p.content, &Lang::En, ex).len());
+        }
     }
 }

@@ -74,6 +74,57 @@ pub struct Lexicon {
     pub ru_locative: HashSet<String>,
     /// Abbreviations of former or unrecognised states, read as places (СССР).
     pub ru_former_states: HashSet<String>,
+    /// Chinese office titles (not honorifics), found in one pass.
+    pub zh_titles: ZhTitles,
+}
+
+/// Chinese office titles with one automaton over all of them: a name follows
+/// a title, so every title's occurrences are needed, and one pass finds them.
+#[derive(Debug, Default)]
+pub struct ZhTitles {
+    /// (title, canonical English office), longest title first, then by text.
+    pub list: Vec<(String, String)>,
+    /// Automaton whose pattern `i` is `list[i].0`.
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+impl ZhTitles {
+    fn new(titles: &HashMap<(String, String), Title>) -> Self {
+        let mut list: Vec<(String, String)> = titles
+            .iter()
+            .filter(|((l, _), t)| l == "zh" && !t.canonical.is_empty())
+            .map(|((_, w), t)| (w.clone(), t.canonical.clone()))
+            .collect();
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        // Built from checked reference rows; an automaton that cannot be
+        // built (none can here) leaves no titles to find.
+        let ac = aho_corasick::AhoCorasick::new(list.iter().map(|(w, _)| w)).ok();
+        ZhTitles { list, ac }
+    }
+
+    /// Every title occurrence as (index into [`ZhTitles::list`], end of the
+    /// title), ordered by title then position. Each title's occurrences do
+    /// not overlap one another (leftmost first), as repeated `find` gives.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut all: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        all.sort_unstable();
+        let mut out = Vec::with_capacity(all.len());
+        let mut last: Option<(usize, usize)> = None;
+        for (i, start, end) in all {
+            if last.is_some_and(|(li, le)| li == i && start < le) {
+                continue;
+            }
+            last = Some((i, end));
+            out.push((i, end));
+        }
+        out
+    }
 }
 
 impl Lexicon {
@@ -227,6 +278,7 @@ impl Lexicon {
             .filter(|(l, h)| l == "ru" && h.chars().count() >= 4)
             .map(|(_, h)| h.clone())
             .collect();
+        lx.zh_titles = ZhTitles::new(&lx.titles);
         lx
     }
 
@@ -287,5 +339,56 @@ impl Lexicon {
     pub fn is_title_word(&self, lang: &str, word: &str) -> bool {
         self.titles
             .contains_key(&(lang.to_string(), word.to_lower()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(rows: &[(&str, &str, &str)]) -> ZhTitles {
+        let map: HashMap<(String, String), Title> = rows
+            .iter()
+            .map(|(l, w, c)| {
+                (
+                    (l.to_string(), w.to_string()),
+                    Title {
+                        canonical: c.to_string(),
+                    },
+                )
+            })
+            .collect();
+        ZhTitles::new(&map)
+    }
+
+    #[test]
+    fn chinese_titles_longest_first_each_without_self_overlap() {
+        let t = titles(&[
+            ("zh", "省长", "Governor"),
+            ("zh", "副省长", "Vice Governor"),
+            ("zh", "长长", "Test"),
+            ("zh", "先生", ""),
+            ("en", "省长", "Governor"),
+        ]);
+        // Honorifics and other languages are not office titles here.
+        let words: Vec<&str> = t.list.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["副省长", "省长", "长长"]);
+        let text = "副省长王一会见省长李二。长长长";
+        let found: Vec<(&str, &str)> = t
+            .occurrences(text)
+            .into_iter()
+            .map(|(i, end)| (t.list[i].0.as_str(), &text[end..]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("副省长", "王一会见省长李二。长长长"),
+                ("省长", "王一会见省长李二。长长长"),
+                ("省长", "李二。长长长"),
+                // "长长长" holds one "长长", not two overlapping ones.
+                ("长长", "长"),
+            ]
+        );
+        assert!(t.occurrences("市委书记会见代表团").is_empty());
     }
 }

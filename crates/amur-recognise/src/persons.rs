@@ -710,120 +710,112 @@ pub(crate) const STOP: &str =
 pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
     let text = cx.text;
     let mut out = Vec::new();
-    let mut titles: Vec<(&str, &str)> = cx
-        .lex
-        .titles
-        .iter()
-        .filter(|((l, _), t)| l == "zh" && !t.canonical.is_empty())
-        .map(|((_, w), t)| (w.as_str(), t.canonical.as_str()))
-        .collect();
-    titles.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    for (w, canon) in titles {
-        let mut from = 0;
-        while let Some(at) = text[from..].find(w) {
-            let s = from + at + w.len();
-            from = s;
-            if crate::text::overlaps_any(cx.taken, s, s + 1) {
-                continue;
-            }
-            let rest: Vec<char> = text[s..].chars().take(8).collect();
-            let Some(first) = rest.first() else { continue };
-            // "市长和符拉迪沃斯托克…": a conjunction or preposition after a
-            // title starts no name.
-            if !is_han(*first) || STOP.contains(*first) {
-                continue;
-            }
-            let surname2: String = rest.iter().take(2).collect();
-            // Characters of transliterated foreign names (谢尔比娜, 科热米亚科): a
-            // name using them is not a Chinese name even if it starts like one.
-            const TRANSLIT: &str =
-                "尔娃娜斯夫基耶科维奇洛诺克特德伊亚巴罗姆托利什谢热米琴柯茨卡列涅佐";
-            // Two such characters among the next three (one alone also occurs
-            // in Chinese given names: 郭世科), or a long run of transcription
-            // characters (米哈廖夫).
-            let translit = |k: usize| {
-                rest.iter()
-                    .skip(1)
-                    .take(k)
-                    .filter(|c| TRANSLIT.contains(**c))
-                    .count()
-            };
-            let stop_run = rest
-                .iter()
-                .take_while(|c| is_han(**c) && !STOP.contains(**c))
-                .count();
-            let run = tr::transcribed_run(&rest[..stop_run]);
-            // A middle dot joins the parts of foreign names only.
-            let dotted = run >= 2
-                && rest
-                    .get(run)
-                    .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
-            let foreign = translit(3) >= 2 || run >= 4 || (run == 3 && translit(2) >= 1) || dotted;
-            let chinese_name = !foreign
-                && (tr::is_chinese_surname(&first.to_string())
-                    || tr::is_chinese_surname(&surname2));
-            let n = if chinese_name {
-                // Chinese name: two or three characters.
-                if rest
-                    .get(2)
-                    .is_some_and(|c| is_han(*c) && !STOP.contains(*c))
-                {
-                    3
-                } else {
-                    2
-                }
-            } else {
-                // A transcribed foreign name: the run of transcription characters
-                // (a verb or particle after it is not part of the name), and a
-                // family name after a middle dot (拉维尔·格尼亚图林).
-                let dot = rest
-                    .get(run)
-                    .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
-                let after: Vec<char> = text[s..].chars().skip(run + 1).take(8).collect();
-                let second = if dot { tr::transcribed_run(&after) } else { 0 };
-                if second >= 2 {
-                    run + 1 + second
-                } else {
-                    run
-                }
-            };
-            if n < 2 {
-                continue;
-            }
-            let name: String = text[s..].chars().take(n).collect();
-            let end = s + name.len();
-            // A known name (a place, a person) is not part of a new one.
-            if crate::text::overlaps_any(cx.taken, s, end) {
-                continue;
-            }
-            let py = tr::han_to_pinyin_name(&name);
-            let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
-                Some((f, g)) if chinese_name => (f.to_string(), Some(g.to_string()), true),
-                _ => {
-                    // The family name is the part after the dot, if any.
-                    let fam = name.rsplit(['·', '•', '・']).next().unwrap_or(&name);
-                    (
-                        tr::zh_transcription_to_latin(fam).unwrap_or_else(|| name.clone()),
-                        None,
-                        false,
-                    )
-                }
-            };
-            out.push(PersonCand {
-                start: s,
-                end,
-                given,
-                family,
-                chinese,
-                title: Some(canon.to_string()),
-                office: Some(canon.to_string()),
-                names: Names {
-                    en: None,
-                    ru: None,
-                    zh: Some(name),
-                },
-            });
+    if !text.chars().any(is_han) {
+        return out;
+    }
+    let titles = &cx.lex.zh_titles;
+    // Longest titles first: of two names starting where two titles end
+    // ("副省长", "省长"), the longer title's is kept.
+    for (i, s) in titles.occurrences(text) {
+        let canon = titles.list[i].1.as_str();
+        if crate::text::overlaps_any(cx.taken, s, s + 1) {
+            continue;
         }
+        let rest: Vec<char> = text[s..].chars().take(8).collect();
+        let Some(first) = rest.first() else { continue };
+        // "市长和符拉迪沃斯托克…": a conjunction or preposition after a
+        // title starts no name.
+        if !is_han(*first) || STOP.contains(*first) {
+            continue;
+        }
+        let surname2: String = rest.iter().take(2).collect();
+        // Characters of transliterated foreign names (谢尔比娜, 科热米亚科): a
+        // name using them is not a Chinese name even if it starts like one.
+        const TRANSLIT: &str = "尔娃娜斯夫基耶科维奇洛诺克特德伊亚巴罗姆托利什谢热米琴柯茨卡列涅佐";
+        // Two such characters among the next three (one alone also occurs
+        // in Chinese given names: 郭世科), or a long run of transcription
+        // characters (米哈廖夫).
+        let translit = |k: usize| {
+            rest.iter()
+                .skip(1)
+                .take(k)
+                .filter(|c| TRANSLIT.contains(**c))
+                .count()
+        };
+        let stop_run = rest
+            .iter()
+            .take_while(|c| is_han(**c) && !STOP.contains(**c))
+            .count();
+        let run = tr::transcribed_run(&rest[..stop_run]);
+        // A middle dot joins the parts of foreign names only.
+        let dotted = run >= 2
+            && rest
+                .get(run)
+                .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
+        let foreign = translit(3) >= 2 || run >= 4 || (run == 3 && translit(2) >= 1) || dotted;
+        let chinese_name = !foreign
+            && (tr::is_chinese_surname(&first.to_string()) || tr::is_chinese_surname(&surname2));
+        let n = if chinese_name {
+            // Chinese name: two or three characters.
+            if rest
+                .get(2)
+                .is_some_and(|c| is_han(*c) && !STOP.contains(*c))
+            {
+                3
+            } else {
+                2
+            }
+        } else {
+            // A transcribed foreign name: the run of transcription characters
+            // (a verb or particle after it is not part of the name), and a
+            // family name after a middle dot (拉维尔·格尼亚图林).
+            let dot = rest
+                .get(run)
+                .is_some_and(|c| matches!(c, '·' | '•' | '・' | '∙'));
+            let after: Vec<char> = text[s..].chars().skip(run + 1).take(8).collect();
+            let second = if dot { tr::transcribed_run(&after) } else { 0 };
+            if second >= 2 {
+                run + 1 + second
+            } else {
+                run
+            }
+        };
+        if n < 2 {
+            continue;
+        }
+        let name: String = text[s..].chars().take(n).collect();
+        let end = s + name.len();
+        // A known name (a place, a person) is not part of a new one.
+        if crate::text::overlaps_any(cx.taken, s, end) {
+            continue;
+        }
+        let py = tr::han_to_pinyin_name(&name);
+        let (family, given, chinese) = match py.as_deref().and_then(|p| p.split_once(' ')) {
+            Some((f, g)) if chinese_name => (f.to_string(), Some(g.to_string()), true),
+            _ => {
+                // The family name is the part after the dot, if any.
+                let fam = name.rsplit(['·', '•', '・']).next().unwrap_or(&name);
+                (
+                    tr::zh_transcription_to_latin(fam).unwrap_or_else(|| name.clone()),
+                    None,
+                    false,
+                )
+            }
+        };
+        out.push(PersonCand {
+            start: s,
+            end,
+            given,
+            family,
+            chinese,
+            title: Some(canon.to_string()),
+            office: Some(canon.to_string()),
+            names: Names {
+                en: None,
+                ru: None,
+                zh: Some(name),
+            },
+        });
     }
     out.sort_by_key(|p| p.start);
     out.dedup_by(|a, b| a.start < b.end && b.start < a.end);

@@ -3,7 +3,7 @@
 //! inflected forms match: "Приморского края" = "Приморский край") and Chinese
 //! (on characters, no spaces needed).
 
-use crate::text::{capitalised, has_cyrillic, has_han, norm_str, tokens, Normalised};
+use crate::text::{capitalised, has_cyrillic, has_han, norm_str, tokens, Normalised, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use amur_record::chars::ToLower;
 use amur_refdata::RefData;
@@ -123,6 +123,28 @@ pub fn stem_ru(stemmer: &Stemmer, word: &str) -> String {
     } else {
         w
     }
+}
+
+/// Every token's [`stem_ru`], in token order: empty when the text has no
+/// Cyrillic (no Russian name or title can match it). A word that recurs is
+/// stemmed once.
+pub fn stems_of(stemmer: &Stemmer, text: &str, toks: &[Token]) -> Vec<String> {
+    if !has_cyrillic(text) {
+        return Vec::new();
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(toks.len());
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let stem = match seen.get(t.text) {
+            Some(&k) => out[k].clone(),
+            None => {
+                seen.insert(t.text, out.len());
+                stem_ru(stemmer, t.text)
+            }
+        };
+        out.push(stem);
+    }
+    out
 }
 
 /// A Latin name and the spellings other romanisations give it: "-sky" as
@@ -269,16 +291,25 @@ impl Gazetteer {
 
     /// Every known name in `text`, overlapping ones included.
     pub fn find_all(&self, text: &str) -> Vec<GazMatch> {
-        self.find_all_in(text, &Normalised::new(text))
+        let toks = tokens(text);
+        let stems = stems_of(&self.stemmer, text, &toks);
+        self.find_all_in(text, &Normalised::new(text), &toks, &stems)
     }
 
-    /// [`Gazetteer::find_all`] with `text`'s normalised view already built.
-    pub fn find_all_in(&self, text: &str, norm: &Normalised) -> Vec<GazMatch> {
+    /// [`Gazetteer::find_all`] with `text`'s normalised view, words and
+    /// their [`stems_of`] already built.
+    pub fn find_all_in(
+        &self,
+        text: &str,
+        norm: &Normalised,
+        toks: &[Token],
+        stems: &[String],
+    ) -> Vec<GazMatch> {
         let mut all = Vec::new();
         self.find_latin(text, norm, &mut all);
         self.find_han(norm, &mut all);
         self.find_abbreviations(norm, &mut all);
-        self.find_cyrillic(text, &mut all);
+        self.find_cyrillic(text, toks, stems, &mut all);
         all
     }
 
@@ -381,17 +412,16 @@ impl Gazetteer {
         }
     }
 
-    fn find_cyrillic(&self, text: &str, out: &mut Vec<GazMatch>) {
+    fn find_cyrillic(&self, text: &str, toks: &[Token], stems: &[String], out: &mut Vec<GazMatch>) {
         let Some(ac) = &self.cyrillic.ac else { return };
-        if !has_cyrillic(text) {
+        if stems.len() != toks.len() {
             return;
         }
-        let toks = tokens(text);
         let mut stem_text = String::from(" ");
         let mut starts = Vec::with_capacity(toks.len());
-        for t in &toks {
+        for stem in stems {
             starts.push(stem_text.len());
-            stem_text.push_str(&stem_ru(&self.stemmer, t.text));
+            stem_text.push_str(stem);
             stem_text.push(' ');
         }
         for m in ac.find_overlapping_iter(stem_text.as_str()) {
@@ -483,6 +513,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn stems_are_each_words_stem_and_none_without_cyrillic() {
+        let st = Stemmer::create(Algorithm::Russian);
+        let text = "Губернатора Приморья встретили губернатора Хэйлунцзяна, Harbin";
+        let toks = tokens(text);
+        let stems = stems_of(&st, text, &toks);
+        let one_by_one: Vec<String> = toks.iter().map(|t| stem_ru(&st, t.text)).collect();
+        assert_eq!(stems, one_by_one);
+        assert_eq!(stems[0], stems[3], "a recurring word has one stem");
+        let latin = "The governor of Primorsky Krai";
+        assert!(stems_of(&st, latin, &tokens(latin)).is_empty());
     }
 
     #[test]

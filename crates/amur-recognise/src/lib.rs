@@ -193,7 +193,9 @@ impl Recogniser {
         year: Option<i32>,
     ) -> Vec<Entity> {
         let ents = self.data.entities();
-        let raw = self.gaz.find_all_in(text, norm);
+        let toks = tokens(text);
+        let stems = gazetteer::stems_of(&self.stemmer, text, &toks);
+        let raw = self.gaz.find_all_in(text, norm, &toks, &stems);
         let mut gaz = gazetteer::resolve_overlaps(raw.clone());
         // "US dollars", "Beijing time": a currency or a clock, not the place.
         gaz.retain(|m| {
@@ -209,7 +211,6 @@ impl Recogniser {
         // names no place is another place's name, not this one.
         let spans: Vec<(usize, usize)> = gaz.iter().map(|m| (m.start, m.end)).collect();
         gaz.retain(|m| !hyphen_compound(text, (m.start, m.end), &spans));
-        let toks = tokens(text);
         // A one-word place that is also a given name or a Chinese name syllable
         // ("Владимир", "Шивэй") yields to a person pattern around it.
         let yields = |m: &GazMatch| {
@@ -236,6 +237,7 @@ impl Recogniser {
         let cx = persons::Ctx {
             text,
             toks: &toks,
+            stems: &stems,
             taken: &taken,
             lex: &self.lex,
             stemmer: &self.stemmer,

@@ -55,6 +55,9 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// Its words.
     pub toks: &'a [Token<'a>],
+    /// Their Russian stems ([`crate::gazetteer::stems_of`]; empty if the
+    /// text has no Cyrillic).
+    pub stems: &'a [String],
     /// Byte spans already claimed by known names.
     pub taken: &'a [(usize, usize)],
     /// Word lists.
@@ -547,9 +550,13 @@ fn title_before_ru(cx: &Ctx, i: usize) -> Option<String> {
     }
     let lo = i.saturating_sub(3);
     for k in lo..i {
-        let words: Vec<String> = cx.toks[k..i]
-            .iter()
-            .map(|t| crate::gazetteer::stem_ru(cx.stemmer, t.text))
+        let words: Vec<String> = (k..i)
+            .map(|j| {
+                cx.stems
+                    .get(j)
+                    .cloned()
+                    .unwrap_or_else(|| crate::gazetteer::stem_ru(cx.stemmer, cx.toks[j].text))
+            })
             .collect();
         if let Some(c) = cx.lex.ru_title_stems.get(&words.join(" ")) {
             return Some(c.clone());
@@ -835,6 +842,7 @@ mod tests {
             let cx = Ctx {
                 text,
                 toks: &toks,
+                stems: &[],
                 taken: &[],
                 lex: &lex,
                 stemmer: &stemmer,

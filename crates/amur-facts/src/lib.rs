@@ -140,15 +140,16 @@ impl<'a> Ctx<'a> {
                 &built
             }
         };
+        let found = rules.find(norm);
         Ctx {
             doc,
             data,
             sentences: sentences::sentences(text),
             mentions,
             dates: date_expressions(text, doc.published),
-            triggers: rules.triggers.find(norm),
-            markers: rules.markers.find(norm),
-            sector_hits: rules.sectors.find(norm),
+            triggers: found.triggers,
+            markers: found.markers,
+            sector_hits: found.sectors,
             links: &rules.links,
             tense: &rules.tense,
             char_starts,

@@ -13,6 +13,7 @@ use amur_record::chars::ToLower;
 use amur_record::{EventType, Mode, Sector};
 use amur_refdata::{MarkerKind, RefData, Table};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One lexicon term: its class (a sector, an event type, a marker kind), a
 /// mode (an event trigger's) and the words after its first.
@@ -41,9 +42,24 @@ pub struct Hit<C> {
 
 /// A compiled lexicon whose terms have classes of type `C`.
 pub struct Lexicon<C> {
-    ac: Option<AhoCorasick>,
-    /// Terms by automaton pattern (a first word, or a whole Chinese term).
+    /// First words (or whole Chinese terms), one per automaton pattern.
+    patterns: Vec<String>,
+    /// Terms by pattern.
     by_pattern: Vec<Vec<Term<C>>>,
+    /// This lexicon's own automaton, built on the first [`Lexicon::find`]
+    /// ([`Rules::find`] searches all lexicons with one).
+    ac: OnceLock<Option<AhoCorasick>>,
+}
+
+/// A full DFA: every page runs an overlapping search over these patterns,
+/// and the DFA searches several times faster than the default NFA. `None`
+/// if the patterns cannot be compiled (they come from checked tables).
+fn automaton<S: AsRef<str>>(patterns: &[S]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(patterns.iter().map(AsRef::as_ref))
+        .ok()
 }
 
 impl<C: Copy> Lexicon<C> {
@@ -91,55 +107,68 @@ impl<C: Copy> Lexicon<C> {
                 rest: words,
             });
         }
-        // A full DFA: every page runs an overlapping search for each lexicon,
-        // and the DFA searches several times faster than the default NFA.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
-        Lexicon { ac, by_pattern }
+        Lexicon {
+            patterns,
+            by_pattern,
+            ac: OnceLock::new(),
+        }
     }
 
     /// Every term in `text`, overlapping ones included.
     pub fn find(&self, norm: &Normalised) -> Vec<Hit<C>> {
-        let Some(ac) = &self.ac else {
+        let Some(ac) = self.ac.get_or_init(|| automaton(&self.patterns)) else {
             return Vec::new();
         };
-        let nt = norm.text.as_str();
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(nt) {
-            let at_word_start = !nt[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(amur_record::chars::is_alphanumeric);
-            for t in &self.by_pattern[m.pattern().as_usize()] {
-                if !t.zh && !at_word_start {
-                    continue;
-                }
-                if t.whole
-                    && nt[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(amur_record::chars::is_alphanumeric)
-                {
-                    continue;
-                }
-                let Some(end) = rest_matches(nt, m.end(), &t.rest) else {
-                    continue;
-                };
-                let (s, e) = norm.orig(m.start(), end);
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    class: t.class,
-                    mode: t.mode,
-                });
-            }
+        for m in ac.find_overlapping_iter(norm.text.as_str()) {
+            self.terms_at(norm, m.pattern().as_usize(), (m.start(), m.end()), &mut out);
         }
-        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        sort_hits(&mut out);
         out
     }
+
+    /// The terms of pattern `p`, found in the normalised text at `span`.
+    fn terms_at(
+        &self,
+        norm: &Normalised,
+        p: usize,
+        (start, end): (usize, usize),
+        out: &mut Vec<Hit<C>>,
+    ) {
+        let nt = norm.text.as_str();
+        let at_word_start = !nt[..start]
+            .chars()
+            .next_back()
+            .is_some_and(amur_record::chars::is_alphanumeric);
+        for t in &self.by_pattern[p] {
+            if !t.zh && !at_word_start {
+                continue;
+            }
+            if t.whole
+                && nt[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(amur_record::chars::is_alphanumeric)
+            {
+                continue;
+            }
+            let Some(term_end) = rest_matches(nt, end, &t.rest) else {
+                continue;
+            };
+            let (s, e) = norm.orig(start, term_end);
+            out.push(Hit {
+                start: s,
+                end: e,
+                class: t.class,
+                mode: t.mode,
+            });
+        }
+    }
+}
+
+/// Hits in text order, the longer of two at one place first.
+fn sort_hits<C>(hits: &mut [Hit<C>]) {
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
 }
 
 /// Where a multi-word term ends: each further word must be a prefix of the
@@ -177,6 +206,29 @@ pub struct Rules {
     pub links: LinkWords,
     /// Forms that make a trigger a completed act.
     pub tense: Tense,
+    /// The first words of all three lexicons in one automaton, so that a
+    /// page is scanned once, and which lexicon patterns each one is.
+    joint: Option<AhoCorasick>,
+    owners: Vec<Vec<(Which, usize)>>,
+}
+
+/// One of the three lexicons.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    Triggers,
+    Markers,
+    Sectors,
+}
+
+/// What the rule lexicons find in a text.
+#[derive(Debug, Default)]
+pub struct RuleHits {
+    /// Event triggers.
+    pub triggers: Vec<Hit<EventType>>,
+    /// Sentence markers.
+    pub markers: Vec<Hit<MarkerKind>>,
+    /// Sector terms.
+    pub sectors: Vec<Hit<Sector>>,
 }
 
 /// The forms of `rules/tense.tsv`, lower case.
@@ -294,17 +346,63 @@ impl LinkWords {
 impl Rules {
     /// The rules of a reference data set.
     pub fn new(data: &RefData) -> Self {
+        let sectors = Lexicon::new(data.table("rules/sectors.tsv"), "sector", Sector::parse);
+        let triggers = Lexicon::new(
+            data.table("rules/event_triggers.tsv"),
+            "type",
+            EventType::parse,
+        );
+        let markers = Lexicon::new(data.table("rules/markers.tsv"), "kind", MarkerKind::parse);
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(Which, usize)>> = Vec::new();
+        for (which, list) in [
+            (Which::Triggers, &triggers.patterns),
+            (Which::Markers, &markers.patterns),
+            (Which::Sectors, &sectors.patterns),
+        ] {
+            for (p, first) in list.iter().enumerate() {
+                let i = *index.entry(first.as_str()).or_insert_with(|| {
+                    patterns.push(first.as_str());
+                    owners.push(Vec::new());
+                    patterns.len() - 1
+                });
+                owners[i].push((which, p));
+            }
+        }
+        let joint = automaton(&patterns);
         Rules {
-            sectors: Lexicon::new(data.table("rules/sectors.tsv"), "sector", Sector::parse),
-            triggers: Lexicon::new(
-                data.table("rules/event_triggers.tsv"),
-                "type",
-                EventType::parse,
-            ),
-            markers: Lexicon::new(data.table("rules/markers.tsv"), "kind", MarkerKind::parse),
+            sectors,
+            triggers,
+            markers,
             links: LinkWords::new(data.table("rules/link_words.tsv")),
             tense: Tense::new(data.table("rules/tense.tsv")),
+            joint,
+            owners,
         }
+    }
+
+    /// Every term of the three lexicons in a text, overlapping ones
+    /// included: the same as each lexicon's [`Lexicon::find`], in one scan.
+    pub fn find(&self, norm: &Normalised) -> RuleHits {
+        let mut hits = RuleHits::default();
+        let Some(ac) = &self.joint else {
+            return hits;
+        };
+        for m in ac.find_overlapping_iter(norm.text.as_str()) {
+            let span = (m.start(), m.end());
+            for &(which, p) in &self.owners[m.pattern().as_usize()] {
+                match which {
+                    Which::Triggers => self.triggers.terms_at(norm, p, span, &mut hits.triggers),
+                    Which::Markers => self.markers.terms_at(norm, p, span, &mut hits.markers),
+                    Which::Sectors => self.sectors.terms_at(norm, p, span, &mut hits.sectors),
+                }
+            }
+        }
+        sort_hits(&mut hits.triggers);
+        sort_hits(&mut hits.markers);
+        sort_hits(&mut hits.sectors);
+        hits
     }
 }
 
@@ -330,5 +428,25 @@ mod tests {
             .collect();
         assert_eq!(hits, [MarkerKind::Rail, MarkerKind::Trade, MarkerKind::Sea]);
         assert!(lx.find(&Normalised::new("железная руда")).is_empty());
+    }
+
+    #[test]
+    fn one_scan_finds_what_each_lexicon_finds() {
+        let data = RefData::embedded().expect("embedded data");
+        let rules = Rules::new(&data);
+        for text in [
+            "The governors met in Harbin and signed an agreement on agriculture, rail freight and a new bridge.",
+            "Губернатор провёл переговоры и подписал соглашение о железной дороге и сельском хозяйстве.",
+            "黑龙江省代表团会见阿穆尔州州长，双方签署了农业和铁路合作协议。",
+        ] {
+            let norm = Normalised::new(text);
+            let hits = rules.find(&norm);
+            assert!(!hits.triggers.is_empty() && !hits.sectors.is_empty(), "{text}");
+            assert_eq!(hits.triggers, rules.triggers.find(&norm), "{text}");
+            assert_eq!(hits.markers, rules.markers.find(&norm), "{text}");
+            assert_eq!(hits.sectors, rules.sectors.find(&norm), "{text}");
+        }
+        let none = rules.find(&Normalised::new("Weather: sunny, 12 degrees."));
+        assert!(none.triggers.is_empty() && none.sectors.is_empty());
     }
 }

@@ -103,26 +103,27 @@ const OPTIONAL_END: &[&str] = &[
 pub fn html_depth(html: &str, stop: usize) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = bytes[i..].iter().position(|&c| c == b'<') {
         i += off + 1;
-        let rest = &html[i..];
-        if rest.starts_with("!--") {
-            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+        let rest = &bytes[i..];
+        if rest.starts_with(b"!--") {
+            i += find_bytes(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
-        let close = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
+        let close = rest.first() == Some(&b'/');
+        let name_at = rest.iter().take_while(|&&b| b == b'/').count();
+        let name_len = rest[name_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
             continue;
         }
-        let end = rest.find('>').unwrap_or(rest.len());
-        let self_closed = rest[..end].ends_with('/');
-        let counted = !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str());
+        let name = &rest[name_at..name_at + name_len];
+        let end = rest.iter().position(|&c| c == b'>').unwrap_or(rest.len());
+        let self_closed = rest[..end].ends_with(b"/");
+        let listed = |list: &[&str]| list.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name));
+        let counted = !listed(VOID) && !listed(OPTIONAL_END);
         if counted && close {
             depth = depth.saturating_sub(1);
         } else if counted && !self_closed {
@@ -137,8 +138,9 @@ pub fn html_depth(html: &str, stop: usize) -> usize {
     max
 }
 
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
+/// Where `needle` first occurs in `hay`.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Settings of the cleaning stage.
@@ -307,6 +309,9 @@ mod depth_tests {
             2
         );
         assert_eq!(html_depth("<!-- <div><div> --><div>x</div>", 100), 1);
+        // Tag names in any case; void elements in capitals do not nest either.
+        assert_eq!(html_depth("<DIV><Section><BR><IMG SRC=a>x</SECTION>", 100), 2);
+        assert_eq!(html_depth("<div><div>x<//div></div><div>", 100), 2);
         // Unclosed paragraphs and list items do not nest.
         assert_eq!(html_depth(&"<ul><li>x".repeat(3), 100), 3);
         let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));

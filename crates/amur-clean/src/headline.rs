@@ -8,7 +8,7 @@
 //! the body's script and sits near the dateline.
 
 use crate::boilerplate::is_han;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// Lowest score a line needs to be taken as the headline.
 const THRESHOLD: f32 = 1.6;
@@ -163,9 +163,14 @@ fn eligible(line: &str) -> bool {
 
 /// Picks the headline among the candidates: its index, or None.
 pub fn pick(head: &Head<'_>) -> Option<usize> {
-    let sample: String = head.body.chars().take(ECHO_SAMPLE).collect();
-    let vocab: HashSet<u128> = tokens(&sample).into_iter().collect();
-    let main = script(&sample);
+    let cut = head
+        .body
+        .char_indices()
+        .nth(ECHO_SAMPLE)
+        .map_or(head.body.len(), |(i, _)| i);
+    let sample = &head.body[..cut];
+    let vocab: HashSet<u128> = tokens(sample).into_iter().collect();
+    let main = script(sample);
     let mut scored: Vec<(f32, f32, usize)> = Vec::new();
     for c in &head.candidates {
         let text = trim_title(c.text);

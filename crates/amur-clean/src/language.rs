@@ -10,7 +10,8 @@ const SAMPLE: usize = 1000;
 /// Detects the language of `text`; `hint` (an HTML `lang` attribute) breaks
 /// ties on short or unreliable samples.
 pub fn detect(text: &str, hint: Option<&str>) -> Lang {
-    let sample: String = text.chars().take(SAMPLE).collect();
+    let cut = text.char_indices().nth(SAMPLE).map_or(text.len(), |(i, _)| i);
+    let sample = &text[..cut];
     let han = sample
         .chars()
         .filter(|c| crate::boilerplate::is_han(*c))
@@ -33,7 +34,7 @@ pub fn detect(text: &str, hint: Option<&str>) -> Lang {
         };
     }
     let hinted = hint.map(Lang::from_code);
-    match whatlang::detect(&sample) {
+    match whatlang::detect(sample) {
         Some(info) if info.is_reliable() || hinted.is_none() => to_lang(info.lang()),
         Some(info) => {
             let guess = to_lang(info.lang());

@@ -10,7 +10,10 @@ const SAMPLE: usize = 1000;
 /// Detects the language of `text`; `hint` (an HTML `lang` attribute) breaks
 /// ties on short or unreliable samples.
 pub fn detect(text: &str, hint: Option<&str>) -> Lang {
-    let cut = text.char_indices().nth(SAMPLE).map_or(text.len(), |(i, _)| i);
+    let cut = text
+        .char_indices()
+        .nth(SAMPLE)
+        .map_or(text.len(), |(i, _)| i);
     let sample = &text[..cut];
     let han = sample
         .chars()

@@ -310,7 +310,10 @@ mod depth_tests {
         );
         assert_eq!(html_depth("<!-- <div><div> --><div>x</div>", 100), 1);
         // Tag names in any case; void elements in capitals do not nest either.
-        assert_eq!(html_depth("<DIV><Section><BR><IMG SRC=a>x</SECTION>", 100), 2);
+        assert_eq!(
+            html_depth("<DIV><Section><BR><IMG SRC=a>x</SECTION>", 100),
+            2
+        );
         assert_eq!(html_depth("<div><div>x<//div></div><div>", 100), 2);
         // Unclosed paragraphs and list items do not nest.
         assert_eq!(html_depth(&"<ul><li>x".repeat(3), 100), 3);

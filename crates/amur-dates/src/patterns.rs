@@ -124,7 +124,14 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             has_time,
         });
     };
-    for c in ISO.captures_iter(text) {
+    // Each pattern needs a character the text may not hold at all (most
+    // lines have no digit); those checks are far cheaper than a search.
+    let ascii_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let any_digit = ascii_digit || text.chars().any(|c| ('０'..='９').contains(&c));
+    let run = |re: &'static LazyLock<Regex>, needed: bool| {
+        needed.then(|| re.captures_iter(text)).into_iter().flatten()
+    };
+    for c in run(&ISO, any_digit) {
         let (Some(y), Some(m), Some(d)) = (number(&c[1]), number(&c[3]), number(&c[4])) else {
             continue;
         };
@@ -132,7 +139,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let e = c.get(4).map(|m| m.end()).unwrap_or(g);
         push(g, e, PartialDate::ymd(y, m as u32, d as u32), &mut found);
     }
-    for c in ZH.captures_iter(text) {
+    for c in run(&ZH, text.contains('月')) {
         let year = c.get(1).and_then(|m| number(m.as_str()));
         let Some(month) = c.get(2).and_then(|m| number(m.as_str())) else {
             continue;
@@ -150,7 +157,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         push(whole.0, whole.1, date, &mut found);
     }
-    for c in DMY_NUM.captures_iter(text) {
+    for c in run(&DMY_NUM, ascii_digit) {
         let (Some(a), Some(b), Some(y)) = (number(&c[1]), number(&c[3]), number(&c[4])) else {
             continue;
         };
@@ -162,7 +169,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let e = c.get(4).map(|m| m.end()).unwrap_or(s);
         push(s, e, PartialDate::ymd(y, m as u32, d as u32), &mut found);
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in run(&DAY_MONTH, ascii_digit) {
         let Some(month) = month_from_word(&c[2]) else {
             continue;
         };
@@ -177,7 +184,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         push(s, e, date, &mut found);
     }
-    for c in MONTH_DAY.captures_iter(text) {
+    for c in run(&MONTH_DAY, ascii_digit) {
         let Some(month) = month_from_word(&c[1]) else {
             continue;
         };
@@ -192,7 +199,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         push(s, e, date, &mut found);
     }
-    for c in MONTH_YEAR.captures_iter(text) {
+    for c in run(&MONTH_YEAR, ascii_digit) {
         let Some(month) = month_from_word(&c[1]) else {
             continue;
         };
@@ -201,7 +208,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let e = c.get(2).map(|m| m.end()).unwrap_or(s);
         push(s, e, PartialDate::ym(year, month), &mut found);
     }
-    for c in ZH_YEAR.captures_iter(text) {
+    for c in run(&ZH_YEAR, text.contains('年')) {
         let Some(year) = number(&c[1]) else { continue };
         let m = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
         push(m.0, m.1, PartialDate::y(year), &mut found);
@@ -269,6 +276,8 @@ mod tests {
     fn chinese_forms() {
         assert_eq!(first("2023年1月12日 09:15"), PartialDate::ymd(2023, 1, 12));
         assert_eq!(first("二〇二三年一月十二日"), PartialDate::ymd(2023, 1, 12));
+        // Full-width digits only (no ASCII digit in the text).
+        assert_eq!(first("２０２３-１０-２０"), PartialDate::ymd(2023, 10, 20));
         assert_eq!(
             first("１０月１８日"),
             PartialDate {

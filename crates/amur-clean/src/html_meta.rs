@@ -138,49 +138,58 @@ pub fn html_meta(doc: &Document, today: NaiveDate) -> HtmlMeta {
     m.title = pick_title(title_tag.as_deref(), h1.as_deref(), og.as_deref());
 
     // Publication date.
-    let ld_date = ["datePublished", "dateCreated", "uploadDate"]
-        .iter()
-        .find_map(|k| ld_str(&ld, k))
-        .and_then(|s| parse_date(&s))
-        .filter(|d| plausible(*d));
-    let meta_date = PUBLISHED_META
-        .iter()
-        .filter_map(|k| find_meta(&[k]))
-        .filter_map(|s| parse_date(&s))
-        .find(|d| plausible(*d));
-    let itemprop = doc
-        .select("[itemprop=datePublished], [itemprop=dateCreated]")
-        .iter()
-        .find_map(|s| {
-            s.attr("content")
-                .or_else(|| s.attr("datetime"))
-                .map(|a| a.to_string())
-                .or_else(|| text_of(&s))
-                .and_then(|v| parse_date(&v))
-        })
-        .filter(|d| plausible(*d));
-    let time_el = time_elements(doc).into_iter().find(|d| plausible(*d));
-    let url_date = m
-        .url
-        .as_deref()
-        .and_then(date_in_url)
-        .filter(|d| plausible(*d));
-    let class_date = date_like_elements(doc).into_iter().find(|d| plausible(*d));
-    let modified = find_meta(MODIFIED_META)
-        .or_else(|| ld_str(&ld, "dateModified"))
-        .and_then(|s| parse_date(&s))
-        .filter(|d| plausible(*d));
-    let text_date = visible_text_dates(doc).into_iter().find(|d| plausible(*d));
-    // A full date from any source beats a month from a more trusted one.
-    let chain = [
-        ld_date, meta_date, itemprop, time_el, url_date, class_date, text_date, modified,
+    // Sources from the most trusted. A full date from any source beats a
+    // month from a more trusted one, so the sources are read in order until
+    // one gives a full date: the later ones (the visible text above all)
+    // cost the most and are seldom needed.
+    let url = m.url.clone();
+    let sources: [&dyn Fn() -> Option<PartialDate>; 8] = [
+        &|| {
+            ["datePublished", "dateCreated", "uploadDate"]
+                .iter()
+                .find_map(|k| ld_str(&ld, k))
+                .and_then(|s| parse_date(&s))
+        },
+        &|| {
+            PUBLISHED_META
+                .iter()
+                .filter_map(|k| find_meta(&[k]))
+                .filter_map(|s| parse_date(&s))
+                .find(|d| plausible(*d))
+        },
+        &|| {
+            doc.select("[itemprop=datePublished], [itemprop=dateCreated]")
+                .iter()
+                .find_map(|s| {
+                    s.attr("content")
+                        .or_else(|| s.attr("datetime"))
+                        .map(|a| a.to_string())
+                        .or_else(|| text_of(&s))
+                        .and_then(|v| parse_date(&v))
+                })
+        },
+        &|| time_elements(doc).into_iter().find(|d| plausible(*d)),
+        &|| url.as_deref().and_then(date_in_url),
+        &|| date_like_elements(doc).into_iter().find(|d| plausible(*d)),
+        &|| visible_text_dates(doc).into_iter().find(|d| plausible(*d)),
+        &|| {
+            find_meta(MODIFIED_META)
+                .or_else(|| ld_str(&ld, "dateModified"))
+                .and_then(|s| parse_date(&s))
+        },
     ];
-    m.published = chain
-        .iter()
-        .flatten()
-        .find(|d| d.day.is_some())
-        .or_else(|| chain.iter().flatten().next())
-        .copied();
+    let mut first_partial = None;
+    for source in sources {
+        let Some(d) = source().filter(|d| plausible(*d)) else {
+            continue;
+        };
+        if d.day.is_some() {
+            m.published = Some(d);
+            break;
+        }
+        first_partial = first_partial.or(Some(d));
+    }
+    m.published = m.published.or(first_partial);
 
     // Outlet.
     m.outlet = find_meta(&[
@@ -507,6 +516,26 @@ mod tests {
             html_meta(&Document::from(html), today()).published,
             Some(PartialDate::ymd(2020, 2, 3))
         );
+    }
+
+    #[test]
+    fn a_full_date_beats_a_month_from_a_more_trusted_source() {
+        let published = |html: &str| html_meta(&Document::from(html), today()).published;
+        // The metadata gives only a month; the visible text a full date.
+        let html = r#"<html><head><meta name="date" content="June 2021"></head>
+        <body><p>Posted 14 June 2021 by the press office.</p></body></html>"#;
+        assert_eq!(published(html), Some(PartialDate::ymd(2021, 6, 14)));
+        // Must not fall through: a full date in the metadata is kept even
+        // though the text holds another one.
+        let html = r#"<html><head><meta property="article:published_time" content="2021-06-10"></head>
+        <body><p>Posted 14 June 2021 by the press office.</p></body></html>"#;
+        assert_eq!(published(html), Some(PartialDate::ymd(2021, 6, 10)));
+        // Only months anywhere: the most trusted one (the metadata's, not
+        // the address's).
+        let html = r#"<html><head><meta name="date" content="June 2021">
+        <link rel="canonical" href="https://x.example/2021/07/story"></head>
+        <body><p>Report for July 2021.</p></body></html>"#;
+        assert_eq!(published(html), Some(PartialDate::ym(2021, 6)));
     }
 
     #[test]

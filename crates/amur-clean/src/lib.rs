@@ -103,11 +103,11 @@ const OPTIONAL_END: &[&str] = &[
 pub fn html_depth(html: &str, stop: usize) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
-    while let Some(off) = bytes[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         i += off + 1;
         let rest = &bytes[i..];
         if rest.starts_with(b"!--") {
-            i += find_bytes(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            i += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
         let close = rest.first() == Some(&b'/');
@@ -120,7 +120,7 @@ pub fn html_depth(html: &str, stop: usize) -> usize {
             continue;
         }
         let name = &rest[name_at..name_at + name_len];
-        let end = rest.iter().position(|&c| c == b'>').unwrap_or(rest.len());
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
         let self_closed = rest[..end].ends_with(b"/");
         let listed = |list: &[&str]| list.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name));
         let counted = !listed(VOID) && !listed(OPTIONAL_END);
@@ -136,11 +136,6 @@ pub fn html_depth(html: &str, stop: usize) -> usize {
         i += end;
     }
     max
-}
-
-/// Where `needle` first occurs in `hay`.
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Settings of the cleaning stage.

@@ -163,12 +163,7 @@ fn eligible(line: &str) -> bool {
 
 /// Picks the headline among the candidates: its index, or None.
 pub fn pick(head: &Head<'_>) -> Option<usize> {
-    let cut = head
-        .body
-        .char_indices()
-        .nth(ECHO_SAMPLE)
-        .map_or(head.body.len(), |(i, _)| i);
-    let sample = &head.body[..cut];
+    let sample = amur_record::chars::head(head.body, ECHO_SAMPLE);
     let vocab: HashSet<u128> = tokens(sample).into_iter().collect();
     let main = script(sample);
     let mut scored: Vec<(f32, f32, usize)> = Vec::new();

@@ -142,7 +142,6 @@ pub fn html_meta(doc: &Document, today: NaiveDate) -> HtmlMeta {
     // month from a more trusted one, so the sources are read in order until
     // one gives a full date: the later ones (the visible text above all)
     // cost the most and are seldom needed.
-    let url = m.url.clone();
     let sources: [&dyn Fn() -> Option<PartialDate>; 8] = [
         &|| {
             ["datePublished", "dateCreated", "uploadDate"]
@@ -169,7 +168,7 @@ pub fn html_meta(doc: &Document, today: NaiveDate) -> HtmlMeta {
                 })
         },
         &|| time_elements(doc).into_iter().find(|d| plausible(*d)),
-        &|| url.as_deref().and_then(date_in_url),
+        &|| m.url.as_deref().and_then(date_in_url),
         &|| date_like_elements(doc).into_iter().find(|d| plausible(*d)),
         &|| visible_text_dates(doc).into_iter().find(|d| plausible(*d)),
         &|| {

@@ -10,11 +10,7 @@ const SAMPLE: usize = 1000;
 /// Detects the language of `text`; `hint` (an HTML `lang` attribute) breaks
 /// ties on short or unreliable samples.
 pub fn detect(text: &str, hint: Option<&str>) -> Lang {
-    let cut = text
-        .char_indices()
-        .nth(SAMPLE)
-        .map_or(text.len(), |(i, _)| i);
-    let sample = &text[..cut];
+    let sample = amur_record::chars::head(text, SAMPLE);
     let han = sample
         .chars()
         .filter(|c| crate::boilerplate::is_han(*c))

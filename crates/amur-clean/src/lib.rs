@@ -110,8 +110,8 @@ pub fn html_depth(html: &str, stop: usize) -> usize {
             i += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
-        let close = rest.first() == Some(&b'/');
         let name_at = rest.iter().take_while(|&&b| b == b'/').count();
+        let close = name_at > 0;
         let name_len = rest[name_at..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())

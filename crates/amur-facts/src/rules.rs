@@ -13,7 +13,6 @@ use amur_record::chars::ToLower;
 use amur_record::{EventType, Mode, Sector};
 use amur_refdata::{MarkerKind, RefData, Table};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// One lexicon term: its class (a sector, an event type, a marker kind), a
 /// mode (an event trigger's) and the words after its first.
@@ -46,9 +45,6 @@ pub struct Lexicon<C> {
     patterns: Vec<String>,
     /// Terms by pattern.
     by_pattern: Vec<Vec<Term<C>>>,
-    /// This lexicon's own automaton, built on the first [`Lexicon::find`]
-    /// ([`Rules::find`] searches all lexicons with one).
-    ac: OnceLock<Option<AhoCorasick>>,
 }
 
 /// A full DFA: every page runs an overlapping search over these patterns,
@@ -110,13 +106,14 @@ impl<C: Copy> Lexicon<C> {
         Lexicon {
             patterns,
             by_pattern,
-            ac: OnceLock::new(),
         }
     }
 
-    /// Every term in `text`, overlapping ones included.
+    /// Every term in `text`, overlapping ones included. Builds this
+    /// lexicon's automaton for the one call (a lexicon read alone); pages
+    /// go through [`Rules::find`], which searches all three in one pass.
     pub fn find(&self, norm: &Normalised) -> Vec<Hit<C>> {
-        let Some(ac) = self.ac.get_or_init(|| automaton(&self.patterns)) else {
+        let Some(ac) = automaton(&self.patterns) else {
             return Vec::new();
         };
         let mut out = Vec::new();

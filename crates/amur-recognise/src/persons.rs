@@ -717,7 +717,7 @@ pub(crate) const STOP: &str =
 pub fn find_zh(cx: &Ctx) -> Vec<PersonCand> {
     let text = cx.text;
     let mut out = Vec::new();
-    if !text.chars().any(is_han) {
+    if !crate::text::has_han(text) {
         return out;
     }
     let titles = &cx.lex.zh_titles;

@@ -97,6 +97,11 @@ impl ToLower for str {
     }
 }
 
+/// The first `n` characters of `s`, as a slice of it.
+pub fn head(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 fn shift(c: char, by: u32) -> char {
     char::from_u32(c as u32 + by).unwrap_or(c)
 }
@@ -131,6 +136,14 @@ mod tests {
             each_lower(c, |l| got.push(l));
             assert_eq!(got, c.to_lowercase().collect::<Vec<_>>(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn head_is_the_first_characters() {
+        assert_eq!(head("Хэйлунцзян 黑龙江", 3), "Хэй");
+        assert_eq!(head("黑龙江", 2), "黑龙");
+        assert_eq!(head("ab", 5), "ab");
+        assert_eq!(head("", 1), "");
     }
 
     #[test]
